@@ -1,0 +1,7 @@
+"""`python -m moodlog`."""
+
+import sys
+
+from moodlog.app import run
+
+sys.exit(run())

@@ -1,0 +1,88 @@
+"""The composition root: reads the command line, opens the diary, builds the window.
+The only module outside ui/ that touches QtWidgets."""
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from moodlog import __version__
+from moodlog.command_line import Options, parse_options
+from moodlog.demo.demo_diary import generate_demo_days
+from moodlog.resource_files import resource_path
+from moodlog.domain.clock import system_clock
+from moodlog.storage.database import open_database
+from moodlog.storage.diary_store import DiaryStore
+from moodlog.storage.errors import StorageError
+from moodlog.ui import dialogs
+from moodlog.ui.main_window import MainWindow
+
+APP_NAME = "moodlog"
+DIARY_FILE_NAME = "moodlog.sqlite"
+
+
+def _identify_application() -> None:
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+
+
+def default_diary_path() -> Path:
+    """moodlog.sqlite in the per-user application-data folder Qt reports."""
+    _identify_application()
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) / DIARY_FILE_NAME
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Entry point of the `moodlog` launcher and main.py. Returns the exit code."""
+    options = parse_options(sys.argv[1:] if argv is None else argv)
+    # Everything moodlog creates (diary, WAL files, copies) is readable by its owner only.
+    os.umask(0o077)
+    if options.command == "demo":
+        return _write_demo(options)
+    return _run_window(options)
+
+
+def _write_demo(options: Options) -> int:
+    assert options.db is not None
+    if options.db.exists() and options.db.stat().st_size > 0:
+        return 2
+    try:
+        store = DiaryStore(open_database(options.db))
+    except StorageError as error:
+        print(f"moodlog: {error.message}", file=sys.stderr)  # noqa: T201
+        return 2
+    now = system_clock()
+    days = generate_demo_days(
+        now.date(), options.years, options.seed, store.side_effects(), store.trackers()
+    )
+    count = store.save_days(days, now)
+    store.close()
+    print(f"Wrote {count} demo entries to {options.db}")  # noqa: T201
+    return 0
+
+
+def _run_window(options: Options) -> int:
+    _identify_application()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    QApplication.setApplicationDisplayName("moodlog")
+    QApplication.setDesktopFileName("moodlog")
+    QApplication.setWindowIcon(QIcon(str(resource_path("moodlog.svg"))))
+    path = options.db or default_diary_path()
+    try:
+        store = DiaryStore(open_database(path))
+    except StorageError as error:
+        dialogs.show_error(None, "moodlog can't open your diary", error.message)
+        return 2
+    window = MainWindow(store, system_clock, QSettings(), path)
+    window.show()
+    if options.benchmark_startup:
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    store.close()
+    return code

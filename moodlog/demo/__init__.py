@@ -1,0 +1,1 @@
+"""Demo data for trying moodlog out: pure, seeded, built from domain objects only."""

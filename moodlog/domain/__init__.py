@@ -1,0 +1,1 @@
+"""Pure-Python diary concepts and rules. Imports neither Qt nor SQL."""

@@ -1,0 +1,209 @@
+"""Last night's sleep: a quick record or the Consensus Sleep Diary core items, and the
+measures derived from them (time in bed, total sleep time, sleep efficiency)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import Enum, IntEnum
+
+from moodlog.domain.errors import InvalidEntry
+
+# Stated wherever the measures are shown, because published definitions differ
+# (clinical-reference.md section 8): we use time in bed as the efficiency denominator and
+# count only the awakenings before the final one as time awake (WASO).
+SLEEP_DEFINITIONS = (
+    "Time in bed: from getting into bed to getting out of bed. "
+    "Total sleep time: from starting to try to sleep until the final awakening, minus the "
+    "time it took to fall asleep and the time awake during the night (not counting the "
+    "final awakening). Sleep efficiency: total sleep time ÷ time in bed × 100%."
+)
+
+MAX_TIME_IN_BED = timedelta(hours=20)
+MAX_MINUTES_TO_FALL_ASLEEP = 12 * 60
+MAX_MINUTES_AWAKE = 20 * 60
+MAX_AWAKENINGS = 60
+MAX_NAPS = 20
+
+
+class SleepMode(Enum):
+    MINIMAL = "minimal"
+    FULL = "full"
+
+
+class SleepQuality(IntEnum):
+    """The Consensus Sleep Diary's five-point quality rating."""
+
+    VERY_POOR = 1
+    POOR = 2
+    FAIR = 3
+    GOOD = 4
+    VERY_GOOD = 5
+
+    @property
+    def label(self) -> str:
+        return self.name.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class SleepRecord:
+    """The night before ``night_of`` (the date a person woke up on).
+
+    Minimal mode holds ``hours_slept``; full mode holds the diary's clock times and
+    durations. Quality, naps and a comment belong to both.
+    """
+
+    night_of: date
+    mode: SleepMode
+    quality: SleepQuality | None = None
+    hours_slept: float | None = None
+    into_bed: time | None = None
+    tried_to_sleep: time | None = None
+    minutes_to_fall_asleep: int = 0
+    awakenings: int = 0
+    minutes_awake: int = 0
+    final_awakening: time | None = None
+    out_of_bed: time | None = None
+    naps: int = 0
+    nap_minutes: int = 0
+    comment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SleepMeasures:
+    """Derived measures in minutes (efficiency in per cent). ``None`` where the record's
+    mode does not allow the measure (a minimal record has no time in bed)."""
+
+    total_sleep_minutes: float | None
+    time_in_bed_minutes: float | None = None
+    efficiency_percent: float | None = None
+    minutes_to_fall_asleep: int | None = None
+    minutes_awake: int | None = None
+    terminal_wake_minutes: float | None = None
+
+
+_STEP_NAMES = (
+    ("got into bed", "began trying to sleep"),
+    ("began trying to sleep", "woke for the last time"),
+    ("woke for the last time", "got out of bed"),
+)
+
+
+def _forward_gap(start: time, end: time) -> timedelta:
+    """Clock time from ``start`` forward to ``end``, crossing midnight if need be."""
+    day = date(2000, 1, 1)
+    gap = datetime.combine(day, end) - datetime.combine(day, start)
+    return gap if gap >= timedelta(0) else gap + timedelta(days=1)
+
+
+def _hm(value: timedelta | float) -> str:
+    minutes = round(value.total_seconds() / 60 if isinstance(value, timedelta) else value)
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+
+
+def _check_range(value: float, low: float, high: float, message: str, field: str) -> None:
+    if not low <= value <= high:
+        raise InvalidEntry(message, field)
+
+
+def measure_sleep(record: SleepRecord, today: date) -> SleepMeasures:
+    """Validate a record and derive its measures; raise :class:`InvalidEntry` if the night
+    is impossible, with a reason a tired person can act on."""
+    if record.night_of > today:
+        raise InvalidEntry("Sleep can only be recorded for last night or earlier.", "night_of")
+    _check_range(record.naps, 0, MAX_NAPS, f"Naps must be between 0 and {MAX_NAPS}.", "naps")
+    _check_range(
+        record.nap_minutes, 0, 24 * 60, "Nap time must be between 0 and 24 hours.", "nap_minutes"
+    )
+    if record.nap_minutes and not record.naps:
+        raise InvalidEntry(
+            "You entered nap time but no naps. Enter how many naps you took.", "naps"
+        )
+    if record.mode is SleepMode.MINIMAL:
+        if record.hours_slept is None:
+            if record.quality is None:
+                raise InvalidEntry(
+                    "Enter the hours you slept or how well you slept.", "hours_slept"
+                )
+            return SleepMeasures(total_sleep_minutes=None)
+        _check_range(
+            record.hours_slept, 0, 24, "Hours slept must be between 0 and 24.", "hours_slept"
+        )
+        return SleepMeasures(total_sleep_minutes=record.hours_slept * 60)
+    return _measure_full(record)
+
+
+def _measure_full(record: SleepRecord) -> SleepMeasures:
+    times = (record.into_bed, record.tried_to_sleep, record.final_awakening, record.out_of_bed)
+    names = ("into_bed", "tried_to_sleep", "final_awakening", "out_of_bed")
+    labels = ("got into bed", "began trying to sleep", "woke for the last time", "got out of bed")
+    for value, name, label in zip(times, names, labels, strict=True):
+        if value is None:
+            raise InvalidEntry(f"Enter the time you {label}.", name)
+    into_bed, tried, final, out = (t for t in times if t is not None)
+    _check_range(
+        record.minutes_to_fall_asleep,
+        0,
+        MAX_MINUTES_TO_FALL_ASLEEP,
+        "Time to fall asleep must be between 0 and 12 hours.",
+        "minutes_to_fall_asleep",
+    )
+    _check_range(
+        record.awakenings,
+        0,
+        MAX_AWAKENINGS,
+        f"Awakenings must be between 0 and {MAX_AWAKENINGS}.",
+        "awakenings",
+    )
+    _check_range(
+        record.minutes_awake,
+        0,
+        MAX_MINUTES_AWAKE,
+        "Time awake in the night must be between 0 and 20 hours.",
+        "minutes_awake",
+    )
+    gaps = (_forward_gap(into_bed, tried), _forward_gap(tried, final), _forward_gap(final, out))
+    in_bed = sum(gaps, timedelta(0))
+    if in_bed == timedelta(0):
+        raise InvalidEntry(
+            "Getting into bed and getting out of bed can't be the same time.", "out_of_bed"
+        )
+    if in_bed > MAX_TIME_IN_BED:
+        # One step runs backwards (its forward gap wrapped round the clock): name it.
+        worst = max(range(3), key=lambda i: gaps[i])
+        earlier, later = _STEP_NAMES[worst]
+        shown = (times[worst], times[worst + 1])
+        raise InvalidEntry(
+            f"The time you {later} ({shown[1]:%H:%M}) comes before the time you {earlier} "
+            f"({shown[0]:%H:%M}). Check both times.",
+            names[worst + 1],
+        )
+    if record.minutes_awake and not record.awakenings:
+        raise InvalidEntry(
+            f"You noted {record.minutes_awake} minutes awake in the night but no awakenings. "
+            "Enter how many times you woke, or set the minutes awake to 0.",
+            "awakenings",
+        )
+    asleep_window = gaps[1].total_seconds() / 60
+    not_sleeping = record.minutes_to_fall_asleep + record.minutes_awake
+    if not_sleeping > asleep_window:
+        raise InvalidEntry(
+            f"Time to fall asleep ({_hm(record.minutes_to_fall_asleep)}) plus time awake in the "
+            f"night ({_hm(record.minutes_awake)}) is longer than the {_hm(gaps[1])} between "
+            f"trying to sleep ({tried:%H:%M}) and your final awakening ({final:%H:%M}).",
+            "minutes_awake",
+        )
+    total_sleep = asleep_window - not_sleeping
+    time_in_bed = in_bed.total_seconds() / 60
+    return SleepMeasures(
+        total_sleep_minutes=total_sleep,
+        time_in_bed_minutes=time_in_bed,
+        efficiency_percent=100 * total_sleep / time_in_bed,
+        minutes_to_fall_asleep=record.minutes_to_fall_asleep,
+        minutes_awake=record.minutes_awake,
+        terminal_wake_minutes=gaps[2].total_seconds() / 60,
+    )
+
+
+def format_duration(minutes: float) -> str:
+    """'7 h 05 min' or '45 min'."""
+    return _hm(minutes)

@@ -1,0 +1,342 @@
+"""DiaryStore: the diary's typed read and write methods. Every write is one transaction."""
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from moodlog.domain.check_in import CheckIn
+from moodlog.domain.day_entry import DayEntry, DayRecord, DaySummary
+from moodlog.domain.side_effects import Severity, SideEffect
+from moodlog.domain.sleep import SleepMode, SleepRecord, measure_sleep
+from moodlog.domain.trackers import Tracker, TrackerKind
+from moodlog.storage.errors import unavailable_from
+from moodlog.storage.row_mapping import (
+    Row,
+    check_in_from_row,
+    check_in_to_row,
+    side_effect_from_row,
+    sleep_from_row,
+    sleep_to_row,
+    tracker_from_row,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Unsaved form contents kept for a day, so closing the window never loses them."""
+
+    day: date
+    payload: str
+    saved_at: datetime
+
+
+class DiaryStore:
+    """Reads and writes the diary. Used from the GUI thread only."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Database]:
+        """One transaction; SQLite's environment errors become :class:`StorageError`s."""
+        try:
+            with self._db.atomic() as db:
+                yield db
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
+            if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+                raise  # a bug in our validation, not the person's environment
+            raise unavailable_from(error) from error
+
+    def _rows(self, sql: str, params: Iterable[object] = ()) -> list[Row]:
+        return list(self._db.query(sql, list(params)))
+
+    # -- a day -------------------------------------------------------------------------
+
+    def day_record(self, day: date) -> DayRecord:
+        iso = day.isoformat()
+        check_ins = [
+            check_in_from_row(row)
+            for row in self._rows(
+                "SELECT * FROM check_ins WHERE day = ? ORDER BY recorded_at, id", [iso]
+            )
+        ]
+        sleep_rows = self._rows("SELECT * FROM sleep WHERE night_of = ?", [iso])
+        effects = {
+            row["side_effect_id"]: Severity(row["severity"])
+            for row in self._rows("SELECT * FROM side_effect_ratings WHERE day = ?", [iso])
+        }
+        trackers = {
+            row["tracker_id"]: row["value"]
+            for row in self._rows("SELECT * FROM tracker_values WHERE day = ?", [iso])
+        }
+        return DayRecord(
+            day=day,
+            check_ins=check_ins,
+            sleep=sleep_from_row(sleep_rows[0]) if sleep_rows else None,
+            side_effects=effects,
+            trackers=trackers,
+        )
+
+    def save_day(self, entry: DayEntry, now: datetime) -> CheckIn | None:
+        """Write one save of the Today view and drop the day's draft, all or nothing.
+        Returns the check-in as stored (with its id), if the entry had one."""
+        with self._writing():
+            saved = self._write_check_in(entry.check_in, now) if entry.check_in else None
+            self._write_sleep(entry.day, entry.sleep, now)
+            self._write_day_values(entry)
+            self._db.execute("DELETE FROM drafts WHERE day = ?", [entry.day.isoformat()])
+        return saved
+
+    def save_days(self, entries: Iterable[DayEntry], now: datetime) -> int:
+        """Write many days in one transaction (demo data, imports). Returns the count."""
+        count = 0
+        with self._writing():
+            for entry in entries:
+                self.save_day(entry, now)
+                count += 1
+        return count
+
+    def _write_check_in(self, check_in: CheckIn, now: datetime) -> CheckIn:
+        row = check_in_to_row(check_in)
+        row["updated_at"] = now.isoformat(timespec="seconds")
+        if check_in.id is None:
+            row["created_at"] = row["updated_at"]
+            columns = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            cursor = self._db.execute(
+                f"INSERT INTO check_ins ({columns}) VALUES ({marks})", list(row.values())
+            )
+            return check_in.with_id(int(cursor.lastrowid or 0))
+        assignments = ", ".join(f"{column} = ?" for column in row)
+        self._db.execute(
+            f"UPDATE check_ins SET {assignments} WHERE id = ?", [*row.values(), check_in.id]
+        )
+        return check_in
+
+    def _write_sleep(self, day: date, record: SleepRecord | None, now: datetime) -> None:
+        if record is None:
+            self._db.execute("DELETE FROM sleep WHERE night_of = ?", [day.isoformat()])
+            return
+        row = sleep_to_row(record)
+        row["updated_at"] = now.isoformat(timespec="seconds")
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self._db.execute(
+            f"INSERT OR REPLACE INTO sleep ({columns}) VALUES ({marks})", list(row.values())
+        )
+
+    def _write_day_values(self, entry: DayEntry) -> None:
+        iso = entry.day.isoformat()
+        for effect_id, severity in entry.side_effects.items():
+            if severity is None:
+                self._db.execute(
+                    "DELETE FROM side_effect_ratings WHERE day = ? AND side_effect_id = ?",
+                    [iso, effect_id],
+                )
+            else:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO side_effect_ratings VALUES (?, ?, ?)",
+                    [iso, effect_id, int(severity)],
+                )
+        for tracker_id, value in entry.trackers.items():
+            if value is None:
+                self._db.execute(
+                    "DELETE FROM tracker_values WHERE day = ? AND tracker_id = ?",
+                    [iso, tracker_id],
+                )
+            else:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO tracker_values VALUES (?, ?, ?)",
+                    [iso, tracker_id, value],
+                )
+
+    def delete_check_in(self, check_in_id: int) -> CheckIn:
+        """Delete one check-in; return it so that the deletion can be undone."""
+        with self._writing():
+            rows = self._rows("SELECT * FROM check_ins WHERE id = ?", [check_in_id])
+            if not rows:
+                raise KeyError(check_in_id)
+            self._db.execute("DELETE FROM check_ins WHERE id = ?", [check_in_id])
+        return check_in_from_row(rows[0])
+
+    def delete_day(self, day: date) -> DayRecord:
+        """Delete everything a day holds (draft included); return it for undo."""
+        record = self.day_record(day)
+        iso = day.isoformat()
+        with self._writing():
+            self._db.execute("DELETE FROM check_ins WHERE day = ?", [iso])
+            self._db.execute("DELETE FROM sleep WHERE night_of = ?", [iso])
+            self._db.execute("DELETE FROM side_effect_ratings WHERE day = ?", [iso])
+            self._db.execute("DELETE FROM tracker_values WHERE day = ?", [iso])
+            self._db.execute("DELETE FROM drafts WHERE day = ?", [iso])
+        return record
+
+    def restore_day(self, record: DayRecord, now: datetime) -> None:
+        """Put back what :meth:`delete_day` or :meth:`delete_check_in` removed, ids and all."""
+        with self._writing():
+            for check_in in record.check_ins:
+                row = check_in_to_row(check_in)
+                row.update(
+                    id=check_in.id,
+                    created_at=now.isoformat(timespec="seconds"),
+                    updated_at=now.isoformat(timespec="seconds"),
+                )
+                columns = ", ".join(row)
+                marks = ", ".join("?" for _ in row)
+                self._db.execute(
+                    f"INSERT INTO check_ins ({columns}) VALUES ({marks})", list(row.values())
+                )
+            if record.sleep is not None:
+                self._write_sleep(record.day, record.sleep, now)
+            self._write_day_values(
+                DayEntry(day=record.day, side_effects=record.side_effects, trackers=record.trackers)
+            )
+
+    # -- drafts ------------------------------------------------------------------------
+
+    def save_draft(self, day: date, payload: str, now: datetime) -> None:
+        with self._writing():
+            self._db.execute(
+                "INSERT OR REPLACE INTO drafts VALUES (?, ?, ?)",
+                [day.isoformat(), payload, now.isoformat(timespec="seconds")],
+            )
+
+    def draft_for(self, day: date) -> Draft | None:
+        rows = self._rows("SELECT * FROM drafts WHERE day = ?", [day.isoformat()])
+        if not rows:
+            return None
+        return Draft(day, rows[0]["payload"], datetime.fromisoformat(rows[0]["saved_at"]))
+
+    def discard_draft(self, day: date) -> None:
+        with self._writing():
+            self._db.execute("DELETE FROM drafts WHERE day = ?", [day.isoformat()])
+
+    # -- checklists ----------------------------------------------------------------------
+
+    def side_effects(self) -> list[SideEffect]:
+        return [
+            side_effect_from_row(row)
+            for row in self._rows("SELECT * FROM side_effects ORDER BY sort_order, id")
+        ]
+
+    def add_side_effect(self, name: str) -> SideEffect:
+        """Add a (pre-validated) name to the checklist, tracked."""
+        with self._writing():
+            cursor = self._db.execute(
+                "INSERT INTO side_effects (name, is_builtin, is_tracked, sort_order) "
+                "VALUES (?, 0, 1, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM side_effects))",
+                [name],
+            )
+        return SideEffect(int(cursor.lastrowid or 0), name, is_builtin=False, is_tracked=True)
+
+    def set_side_effect_tracked(self, effect_id: int, tracked: bool) -> None:
+        with self._writing():
+            self._db.execute(
+                "UPDATE side_effects SET is_tracked = ? WHERE id = ?", [int(tracked), effect_id]
+            )
+
+    def trackers(self) -> list[Tracker]:
+        return [
+            tracker_from_row(row)
+            for row in self._rows("SELECT * FROM trackers ORDER BY sort_order, id")
+        ]
+
+    def add_tracker(self, name: str, kind: TrackerKind, unit: str) -> Tracker:
+        """Add a (pre-validated) tracker, visible on Today."""
+        with self._writing():
+            cursor = self._db.execute(
+                "INSERT INTO trackers (name, kind, unit, is_builtin, is_visible, sort_order) "
+                "VALUES (?, ?, ?, 0, 1, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM trackers))",
+                [name, kind.value, unit],
+            )
+        return Tracker(int(cursor.lastrowid or 0), name, kind, unit, False, True)
+
+    def set_tracker_visible(self, tracker_id: int, visible: bool) -> None:
+        with self._writing():
+            self._db.execute(
+                "UPDATE trackers SET is_visible = ? WHERE id = ?", [int(visible), tracker_id]
+            )
+
+    # -- history -------------------------------------------------------------------------
+
+    def day_summaries(self, start: date, end: date) -> list[DaySummary]:
+        """One summary per day between ``start`` and ``end`` (inclusive) that holds anything,
+        newest first."""
+        bounds = [start.isoformat(), end.isoformat()]
+        check_ins = {
+            row["day"]: row
+            for row in self._rows(
+                """SELECT day, COUNT(*) AS n, AVG(mood) AS mood_mean, MIN(mood) AS mood_min,
+                          MAX(mood) AS mood_max, AVG(anxiety) AS anxiety_mean,
+                          AVG(energy) AS energy_mean, MAX(note <> '') AS has_note,
+                          MAX(for_clinician AND note <> '') AS has_clinician_note
+                   FROM check_ins WHERE day BETWEEN ? AND ? GROUP BY day""",
+                bounds,
+            )
+        }
+        sleep = {
+            row["night_of"]: sleep_from_row(row)
+            for row in self._rows("SELECT * FROM sleep WHERE night_of BETWEEN ? AND ?", bounds)
+        }
+        worst = {
+            row["day"]: Severity(row["worst"])
+            for row in self._rows(
+                "SELECT day, MAX(severity) AS worst FROM side_effect_ratings "
+                "WHERE day BETWEEN ? AND ? GROUP BY day",
+                bounds,
+            )
+        }
+        tracked = {
+            row["day"]
+            for row in self._rows(
+                "SELECT DISTINCT day FROM tracker_values WHERE day BETWEEN ? AND ?", bounds
+            )
+        }
+        days = sorted(set(check_ins) | set(sleep) | set(worst) | tracked, reverse=True)
+        return [
+            _summary(date.fromisoformat(d), check_ins.get(d), sleep.get(d), worst.get(d))
+            for d in days
+        ]
+
+    def first_day(self) -> date | None:
+        """The earliest day with a check-in or a night's sleep."""
+        rows = self._rows(
+            "SELECT MIN(d) AS first FROM (SELECT MIN(day) AS d FROM check_ins "
+            "UNION ALL SELECT MIN(night_of) FROM sleep)"
+        )
+        first = rows[0]["first"] if rows else None
+        return None if first is None else date.fromisoformat(first)
+
+
+def _sleep_hours(record: SleepRecord | None) -> float | None:
+    if record is None:
+        return None
+    if record.mode is SleepMode.MINIMAL:
+        return record.hours_slept
+    total = measure_sleep(record, today=date.max).total_sleep_minutes
+    return None if total is None else total / 60
+
+
+def _summary(
+    day: date, row: Row | None, sleep: SleepRecord | None, worst: Severity | None
+) -> DaySummary:
+    return DaySummary(
+        day=day,
+        check_in_count=row["n"] if row else 0,
+        mood_mean=row["mood_mean"] if row else None,
+        mood_min=row["mood_min"] if row else None,
+        mood_max=row["mood_max"] if row else None,
+        anxiety_mean=row["anxiety_mean"] if row else None,
+        energy_mean=row["energy_mean"] if row else None,
+        sleep_hours=_sleep_hours(sleep),
+        worst_side_effect=worst,
+        has_note=bool(row and row["has_note"]),
+        has_clinician_note=bool(row and row["has_clinician_note"]),
+    )

@@ -1,0 +1,203 @@
+"""MainWindow: composes the Today and History views, menus and status bar; no logic."""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+from typing_extensions import override
+
+from moodlog import __version__
+from moodlog.domain.clock import Clock
+from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.list_names import clean_new_name
+from moodlog.domain.scales import SCALES
+from moodlog.domain.sleep import SleepMode
+from moodlog.domain.trackers import TrackerKind
+from moodlog.storage.diary_store import DiaryStore
+from moodlog.ui import dialogs
+from moodlog.ui.checklist_dialog import ChecklistDialog, Item
+from moodlog.ui.history_view import HistoryView
+from moodlog.ui.today_preferences import TodayPreferences
+from moodlog.ui.today_view import TodayView
+
+ABOUT_TEXT = (
+    "<h3>moodlog {version}</h3>"
+    "<p>A private diary for living with treatment-resistant depression, and for talking "
+    "about it with your clinician.</p>"
+    "<p><b>moodlog is not a medical device.</b> It does not diagnose, does not give dosing "
+    "or treatment advice, and nobody monitors what you write. It makes no network "
+    "connections: your diary stays on this computer unless you export it.</p>"
+    "<p>Your diary: <code>{path}</code></p>"
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: DiaryStore,
+        clock: Clock,
+        settings: QSettings,
+        diary_path: Path | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._diary_path = diary_path
+        self.setWindowTitle("moodlog")
+        self.preferences = TodayPreferences(settings)
+        self.today_view = TodayView(store, clock, self.preferences, self)
+        self.history_view = HistoryView(store, clock, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.today_view, "&Today")
+        self.tabs.addTab(self.history_view, "&History")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self.today_view.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.today_view.day_saved.connect(lambda _day: self.history_view.mark_stale())
+        self.history_view.day_opened.connect(self.open_day)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.statusBar().showMessage("Type a digit to rate the focused scale; Ctrl+S saves.")
+        self.resize(1180, 760)
+
+    def _action(self, menu: QMenu, text: str, keys: list[str], slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        today = self.today_view
+        diary = bar.addMenu("&Diary")
+        self._action(diary, "&Save", ["Ctrl+S"], self._save)
+        self._action(diary, "&New check-in", ["Ctrl+N"], today.new_check_in)
+        diary.addSeparator()
+        self._action(diary, "&Delete check-in…", [], today.delete_check_in)
+        self._action(diary, "Delete &whole day…", [], today.delete_day)
+        self.undo_action = self._action(diary, "&Undo delete", ["Ctrl+Z"], today.undo_delete)
+        diary.addSeparator()
+        self._action(diary, "&Quit", ["Ctrl+Q"], self.close)
+        go = bar.addMenu("&Go")
+        self._action(go, "&Previous day", ["Ctrl+Left", "Alt+Left"], lambda: self._move(-1))
+        self._action(go, "&Next day", ["Ctrl+Right", "Alt+Right"], lambda: self._move(+1))
+        self._action(go, "&Today", ["Ctrl+T", "Alt+Home"], self._show_today)
+        self._action(go, "&Go to date…", ["Ctrl+G"], self._go_to_date)
+        go.addSeparator()
+        self._action(go, "Today &view", ["Ctrl+1"], lambda: self.tabs.setCurrentIndex(0))
+        self._action(go, "&History", ["Ctrl+2"], lambda: self.tabs.setCurrentIndex(1))
+        view = bar.addMenu("&View")
+        scales_menu = view.addMenu("&Scales on Today")
+        self.scale_actions: dict[str, QAction] = {}
+        shown = set(self.preferences.shown_scales())
+        for scale in SCALES:
+            action = QAction(scale.label, self, checkable=True)
+            action.setChecked(scale.key in shown)
+            action.toggled.connect(self._on_scales_changed)
+            scales_menu.addAction(action)
+            self.scale_actions[scale.key] = action
+        sleep_menu = view.addMenu("Sleep &entry")
+        self.detailed_sleep_action = QAction(
+            "&Detailed sleep diary by default", self, checkable=True
+        )
+        self.detailed_sleep_action.setChecked(self.preferences.sleep_mode() is SleepMode.FULL)
+        self.detailed_sleep_action.toggled.connect(self._on_sleep_mode_changed)
+        sleep_menu.addAction(self.detailed_sleep_action)
+        self._action(view, "Side &effects to track…", [], self.choose_side_effects)
+        self._action(view, "&Trackers…", [], self.choose_trackers)
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About moodlog", [], self._about)
+        today.side_effects_panel.manage_requested.connect(self.choose_side_effects)
+        today.trackers_panel.manage_requested.connect(self.choose_trackers)
+
+    # -- slots -------------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        self.tabs.setCurrentWidget(self.today_view)
+        self.today_view.save()
+
+    def _move(self, delta: int) -> None:
+        self.tabs.setCurrentWidget(self.today_view)
+        self.today_view.move_days(delta)
+
+    def _go_to_date(self) -> None:
+        self.tabs.setCurrentWidget(self.today_view)
+        self.today_view.date_edit.setFocus()
+
+    def _show_today(self) -> None:
+        self.tabs.setCurrentWidget(self.today_view)
+        self.today_view.show_today()
+
+    def open_day(self, day: date) -> None:
+        self.tabs.setCurrentWidget(self.today_view)
+        self.today_view.show_day(day)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.history_view:
+            self.history_view.refresh_if_stale()
+            self.history_view.select_day(self.today_view.day)
+
+    def _on_scales_changed(self) -> None:
+        keys = [key for key, action in self.scale_actions.items() if action.isChecked()]
+        if not keys:  # keep at least one scale; say why the tick came back
+            self.scale_actions["mood"].setChecked(True)
+            self.statusBar().showMessage("At least one scale stays on the Today view.", 8000)
+            return
+        self.today_view.set_shown_scales(keys)
+
+    def _on_sleep_mode_changed(self, detailed: bool) -> None:
+        self.preferences.set_sleep_mode(SleepMode.FULL if detailed else SleepMode.MINIMAL)
+        if not self.today_view.has_unsaved_changes:
+            self.today_view.show_day(self.today_view.day)
+
+    def choose_side_effects(self) -> ChecklistDialog:
+        def add(name: str, _kind: TrackerKind | None, _unit: str) -> Item:
+            existing = [e.name for e in self._store.side_effects()]
+            effect = self._store.add_side_effect(clean_new_name(name, existing, "side effect"))
+            return effect.id, effect.name, True
+
+        items = [(e.id, e.name, e.is_tracked) for e in self._store.side_effects()]
+        dialog = ChecklistDialog("Side effects to track", items, add, with_kind=False, parent=self)
+
+        def apply() -> None:
+            for effect_id, shown in dialog.shown_ids().items():
+                self._store.set_side_effect_tracked(effect_id, shown)
+            self.today_view.reload_lists()
+
+        dialog.finished.connect(apply)
+        dialog.open()
+        return dialog
+
+    def choose_trackers(self) -> ChecklistDialog:
+        def add(name: str, kind: TrackerKind | None, unit: str) -> Item:
+            existing = [t.name for t in self._store.trackers()]
+            cleaned = clean_new_name(name, existing, "tracker")
+            if len(unit) > 30:
+                raise InvalidEntry("Keep the unit under 30 characters.", "unit")
+            tracker = self._store.add_tracker(cleaned, kind or TrackerKind.NUMBER, unit.strip())
+            return tracker.id, tracker.name, True
+
+        items = [(t.id, t.name, t.is_visible) for t in self._store.trackers()]
+        dialog = ChecklistDialog("Trackers", items, add, with_kind=True, parent=self)
+
+        def apply() -> None:
+            for tracker_id, shown in dialog.shown_ids().items():
+                self._store.set_tracker_visible(tracker_id, shown)
+            self.today_view.reload_lists()
+
+        dialog.finished.connect(apply)
+        dialog.open()
+        return dialog
+
+    def _about(self) -> None:
+        path = self._diary_path or "(in memory)"
+        dialogs.show_about(self, "About moodlog", ABOUT_TEXT.format(version=__version__, path=path))
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Unsaved edits stay as the day's draft; they come back the next time.
+        self.today_view.write_draft()
+        super().closeEvent(event)

@@ -1,0 +1,56 @@
+"""MoodCalendar: a month calendar whose logged days are tinted by mood and show the number."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QRect, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QCalendarWidget, QWidget
+from typing_extensions import override
+
+from moodlog.domain.day_entry import DaySummary
+from moodlog.ui.mood_colours import mood_colour
+
+
+class MoodCalendar(QCalendarWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._summaries: dict[date, DaySummary] = {}
+        self.setGridVisible(True)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setAccessibleName("Calendar of logged days")
+        # Room for two lines (the day and its mood) in each cell, at any font size.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
+
+    def set_summaries(self, summaries: dict[date, DaySummary]) -> None:
+        self._summaries = summaries
+        self.updateCells()
+
+    @override
+    def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
+        summary = self._summaries.get(qdate.toPython())  # type: ignore[call-overload]
+        if summary is None:
+            super().paintCell(painter, rect, qdate)
+            return
+        palette = self.palette()
+        painter.save()
+        base = palette.color(QPalette.ColorRole.Base)
+        if summary.mood_mean is not None:
+            painter.fillRect(rect, mood_colour(summary.mood_mean, base))
+        else:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        if qdate == self.selectedDate():
+            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+            painter.drawRect(rect.adjusted(2, 2, -3, -3))
+        in_month = qdate.month() == self.monthShown()
+        text_role = QPalette.ColorRole.Text if in_month else QPalette.ColorRole.PlaceholderText
+        painter.setPen(palette.color(text_role))
+        top = rect.adjusted(0, 2, 0, -rect.height() // 2)
+        painter.drawText(top, Qt.AlignmentFlag.AlignCenter, str(qdate.day()))
+        if summary.mood_mean is not None:
+            font = painter.font()
+            font.setBold(True)
+            painter.setFont(font)
+            bottom = rect.adjusted(0, rect.height() // 2, 0, -2)
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, f"{summary.mood_mean:.0f}")
+        painter.restore()

@@ -1,0 +1,324 @@
+"""SleepPanel: last night, quick (hours and quality) or as a Consensus Sleep Diary."""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.clock_text import format_clock, parse_clock_text
+from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.sleep import (
+    SLEEP_DEFINITIONS,
+    SleepMode,
+    SleepQuality,
+    SleepRecord,
+    format_duration,
+    measure_sleep,
+)
+from moodlog.ui.choice_input import ChoiceInput
+
+NOT_RECORDED = "not recorded"
+_CLOCK_FIELDS = (
+    ("into_bed", "Got into &bed", "the time you got into bed"),
+    ("tried_to_sleep", "Began &trying to sleep", "the time you began trying to sleep"),
+    ("final_awakening", "&Final awakening", "the time you woke for the last time"),
+    ("out_of_bed", "Got &out of bed", "the time you got out of bed"),
+)
+
+
+def _blankable_spin(name: str, maximum: int, suffix: str, parent: QWidget) -> QSpinBox:
+    """A spin box whose lowest value (-1) reads as "not recorded"."""
+    spin = QSpinBox(parent)
+    spin.setRange(-1, maximum)
+    spin.setSpecialValueText("—")
+    spin.setSuffix(suffix)
+    spin.setValue(-1)
+    spin.setAccessibleName(name)
+    return spin
+
+
+class SleepPanel(QGroupBox):
+    """Signals:
+    edited(): the person changed something.
+    """
+
+    edited = Signal()
+
+    def __init__(self, mode: SleepMode, parent: QWidget | None = None) -> None:
+        super().__init__("Last night's sleep", parent)
+        self.clock_edits: dict[str, QLineEdit] = {}
+        self._build_layout()
+        self.set_mode(mode)
+        self._connect_signals()
+        self._refresh_measures()
+
+    def _build_layout(self) -> None:
+        outer = QVBoxLayout(self)
+        mode_row = QHBoxLayout()
+        self.quick_radio = QRadioButton("&Quick", self)
+        self.full_radio = QRadioButton("&Detailed sleep diary", self)
+        self._mode_group = QButtonGroup(self)
+        self._mode_group.addButton(self.quick_radio)
+        self._mode_group.addButton(self.full_radio)
+        mode_row.addWidget(self.quick_radio)
+        mode_row.addWidget(self.full_radio)
+        mode_row.addStretch(1)
+        outer.addLayout(mode_row)
+        # Two pages shown one at a time (not a QStackedWidget, which would keep the detailed
+        # page's height on the quick page).
+        self.quick_page = self._build_quick_page()
+        self.full_page = self._build_full_page()
+        outer.addWidget(self.quick_page)
+        outer.addWidget(self.full_page)
+        quality_form = QFormLayout()
+        quality_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.quality_input = ChoiceInput(
+            "Sleep quality",
+            [q.value for q in SleepQuality],
+            [q.label for q in SleepQuality],
+            parent=self,
+        )
+        self.quality_input.setToolTip("Type 1 (very poor) to 5 (very good); Delete clears.")
+        quality_label = QLabel("&Quality", self)
+        quality_label.setBuddy(self.quality_input)
+        quality_form.addRow(quality_label, self.quality_input)
+        naps_row = QHBoxLayout()
+        self.naps_spin = QSpinBox(self)
+        self.naps_spin.setRange(0, 20)
+        self.naps_spin.setAccessibleName("Naps yesterday")
+        self.nap_minutes_spin = QSpinBox(self)
+        self.nap_minutes_spin.setRange(0, 24 * 60)
+        self.nap_minutes_spin.setSingleStep(10)
+        self.nap_minutes_spin.setSuffix(" min")
+        self.nap_minutes_spin.setAccessibleName("Total nap time")
+        naps_row.addWidget(self.naps_spin)
+        naps_row.addWidget(QLabel("totalling", self))
+        naps_row.addWidget(self.nap_minutes_spin)
+        naps_row.addStretch(1)
+        naps_label = QLabel("&Naps yesterday", self)
+        naps_label.setBuddy(self.naps_spin)
+        quality_form.addRow(naps_label, naps_row)
+        outer.addLayout(quality_form)
+        self.measures_label = QLabel(self)
+        self.measures_label.setWordWrap(True)
+        self.measures_label.setToolTip(SLEEP_DEFINITIONS)
+        self.measures_label.setAccessibleName("Sleep measures")
+        outer.addWidget(self.measures_label)
+
+    def _build_quick_page(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.hours_spin = QDoubleSpinBox(page)
+        self.hours_spin.setRange(-0.5, 24)
+        self.hours_spin.setSingleStep(0.5)
+        self.hours_spin.setDecimals(1)
+        self.hours_spin.setSpecialValueText("—")
+        self.hours_spin.setSuffix(" h")
+        self.hours_spin.setValue(-0.5)
+        self.hours_spin.setAccessibleName("Hours slept")
+        label = QLabel("&Hours slept", page)
+        label.setBuddy(self.hours_spin)
+        form.addRow(label, self.hours_spin)
+        return page
+
+    def _build_full_page(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.sol_spin = _blankable_spin("Minutes to fall asleep", 720, " min", page)
+        self.awakenings_spin = _blankable_spin("Awakenings before the final one", 60, "", page)
+        self.waso_spin = _blankable_spin("Minutes awake in the night", 1200, " min", page)
+        for key, text, _what in _CLOCK_FIELDS:
+            edit = QLineEdit(page)
+            edit.setPlaceholderText("hh:mm")
+            edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00 pm") * 2)
+            edit.setAccessibleName(text.replace("&", ""))
+            self.clock_edits[key] = edit
+            label = QLabel(text, page)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            if key == "tried_to_sleep":
+                form.addRow("Minutes to fall &asleep", self.sol_spin)
+                form.addRow("Times you &woke (not the last)", self.awakenings_spin)
+                form.addRow("Minutes a&wake in the night", self.waso_spin)
+        return page
+
+    def _connect_signals(self) -> None:
+        self.quick_radio.toggled.connect(self._on_mode_toggled)
+        for edit in self.clock_edits.values():
+            edit.textEdited.connect(self._on_edited)
+        for spin in (
+            self.sol_spin,
+            self.awakenings_spin,
+            self.waso_spin,
+            self.naps_spin,
+            self.nap_minutes_spin,
+        ):
+            spin.valueChanged.connect(self._on_edited)
+        self.hours_spin.valueChanged.connect(self._on_edited)
+        self.quality_input.value_changed.connect(self._on_edited)
+
+    def _on_mode_toggled(self) -> None:
+        self._show_page()
+        self._on_edited()
+
+    def _on_edited(self) -> None:
+        self._refresh_measures()
+        self.edited.emit()
+
+    def mode(self) -> SleepMode:
+        return SleepMode.MINIMAL if self.quick_radio.isChecked() else SleepMode.FULL
+
+    def set_mode(self, mode: SleepMode) -> None:
+        for radio in (self.quick_radio, self.full_radio):
+            radio.blockSignals(True)
+        self.quick_radio.setChecked(mode is SleepMode.MINIMAL)
+        self.full_radio.setChecked(mode is SleepMode.FULL)
+        for radio in (self.quick_radio, self.full_radio):
+            radio.blockSignals(False)
+        self._show_page()
+
+    def _show_page(self) -> None:
+        quick = self.quick_radio.isChecked()
+        self.quick_page.setVisible(quick)
+        self.full_page.setVisible(not quick)
+
+    # -- values ------------------------------------------------------------------------
+
+    def _is_blank(self) -> bool:
+        quick_blank = self.hours_spin.value() < 0
+        full_blank = not any(e.text().strip() for e in self.clock_edits.values()) and all(
+            s.value() < 0 for s in (self.sol_spin, self.awakenings_spin, self.waso_spin)
+        )
+        page_blank = quick_blank if self.mode() is SleepMode.MINIMAL else full_blank
+        return (
+            page_blank
+            and self.quality_input.value() is None
+            and not self.naps_spin.value()
+            and not self.nap_minutes_spin.value()
+        )
+
+    def record(self, night_of: date) -> SleepRecord | None:
+        """The night as entered, ``None`` if left blank; :class:`InvalidEntry` if a time
+        can't be read. Whether the night is possible is checked by ``measure_sleep``."""
+        if self._is_blank():
+            return None
+        quality = self.quality_input.value()
+        common: dict[str, Any] = {
+            "night_of": night_of,
+            "quality": None if quality is None else SleepQuality(quality),
+            "naps": self.naps_spin.value(),
+            "nap_minutes": self.nap_minutes_spin.value(),
+        }
+        if self.mode() is SleepMode.MINIMAL:
+            hours = self.hours_spin.value()
+            return SleepRecord(
+                mode=SleepMode.MINIMAL, hours_slept=None if hours < 0 else hours, **common
+            )
+        clocks = [
+            parse_clock_text(self.clock_edits[key].text(), key, what)
+            for key, _text, what in _CLOCK_FIELDS
+        ]
+        return SleepRecord(
+            mode=SleepMode.FULL,
+            into_bed=clocks[0],
+            tried_to_sleep=clocks[1],
+            final_awakening=clocks[2],
+            out_of_bed=clocks[3],
+            minutes_to_fall_asleep=max(0, self.sol_spin.value()),
+            awakenings=max(0, self.awakenings_spin.value()),
+            minutes_awake=max(0, self.waso_spin.value()),
+            **common,
+        )
+
+    def _refresh_measures(self) -> None:
+        try:
+            record = self.record(date.min)
+            if record is None:
+                self.measures_label.setText("Not recorded yet. Fill in what you remember.")
+                return
+            measures = measure_sleep(record, today=date.max)
+        except InvalidEntry as error:
+            self.measures_label.setText(f"⚠ {error.message}")
+            return
+        parts = []
+        if measures.total_sleep_minutes is not None:
+            parts.append(f"Total sleep {format_duration(measures.total_sleep_minutes)}")
+        if measures.time_in_bed_minutes is not None:
+            parts.append(f"in bed {format_duration(measures.time_in_bed_minutes)}")
+        if measures.efficiency_percent is not None:
+            parts.append(f"efficiency {measures.efficiency_percent:.0f}%")
+        self.measures_label.setText(" · ".join(parts) if parts else "Quality recorded.")
+
+    def load(self, record: SleepRecord | None, default_mode: SleepMode) -> None:
+        widgets: list[QWidget] = [
+            self.hours_spin,
+            self.quality_input,
+            self.naps_spin,
+            self.nap_minutes_spin,
+            self.sol_spin,
+            self.awakenings_spin,
+            self.waso_spin,
+            *self.clock_edits.values(),
+        ]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.set_mode(record.mode if record else default_mode)
+        self.hours_spin.setValue(
+            record.hours_slept if record and record.hours_slept is not None else -0.5
+        )
+        self.quality_input.set_value(record.quality if record and record.quality else None)
+        self.naps_spin.setValue(record.naps if record else 0)
+        self.nap_minutes_spin.setValue(record.nap_minutes if record else 0)
+        full = record if record and record.mode is SleepMode.FULL else None
+        self.sol_spin.setValue(full.minutes_to_fall_asleep if full else -1)
+        self.awakenings_spin.setValue(full.awakenings if full else -1)
+        self.waso_spin.setValue(full.minutes_awake if full else -1)
+        for key, edit in self.clock_edits.items():
+            edit.setText(format_clock(getattr(full, key)) if full else "")
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._refresh_measures()
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "mode": self.mode().value,
+            "hours": self.hours_spin.value(),
+            "quality": self.quality_input.value(),
+            "naps": self.naps_spin.value(),
+            "nap_minutes": self.nap_minutes_spin.value(),
+            "sol": self.sol_spin.value(),
+            "awakenings": self.awakenings_spin.value(),
+            "waso": self.waso_spin.value(),
+            "clocks": {key: edit.text() for key, edit in self.clock_edits.items()},
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        self.load(None, SleepMode(state.get("mode", SleepMode.MINIMAL.value)))
+        self.hours_spin.setValue(float(state.get("hours", -0.5)))
+        self.quality_input.set_value(state.get("quality"))
+        self.naps_spin.setValue(int(state.get("naps", 0)))
+        self.nap_minutes_spin.setValue(int(state.get("nap_minutes", 0)))
+        self.sol_spin.setValue(int(state.get("sol", -1)))
+        self.awakenings_spin.setValue(int(state.get("awakenings", -1)))
+        self.waso_spin.setValue(int(state.get("waso", -1)))
+        for key, text in state.get("clocks", {}).items():
+            if key in self.clock_edits:
+                self.clock_edits[key].setText(str(text))
+        self._refresh_measures()

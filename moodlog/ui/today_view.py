@@ -1,0 +1,508 @@
+"""TodayView: enter or edit one day (check-ins, sleep, side effects, trackers) fast.
+
+Unsaved edits are written as a draft to the diary a moment after each change, so closing
+the window, switching days or a crash never loses what was typed.
+"""
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.check_in import validate_check_in
+from moodlog.domain.clock import Clock
+from moodlog.domain.day_entry import DayEntry, DayRecord
+from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.sleep import measure_sleep
+from moodlog.domain.trackers import validate_tracker_value
+from moodlog.storage.diary_store import DiaryStore
+from moodlog.storage.errors import StorageError
+from moodlog.ui import dialogs
+from moodlog.ui.check_in_panel import CheckInPanel
+from moodlog.ui.message_banner import BannerKind, MessageBanner
+from moodlog.ui.side_effects_panel import SideEffectsPanel
+from moodlog.ui.sleep_panel import SleepPanel
+from moodlog.ui.today_preferences import TodayPreferences
+from moodlog.ui.trackers_panel import TrackersPanel
+
+DRAFT_DELAY_MS = 400
+DRAFT_VERSION = 1
+
+
+class TodayView(QWidget):
+    """Signals:
+    day_saved(object): a ``date`` whose data changed (saved, deleted or restored).
+    status(str): a short message for the status bar.
+    """
+
+    day_saved = Signal(object)
+    status = Signal(str)
+
+    def __init__(
+        self,
+        store: DiaryStore,
+        clock: Clock,
+        preferences: TodayPreferences,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._preferences = preferences
+        self._day = clock().date()
+        self._record = DayRecord(self._day, [], None, {}, {})
+        self._check_in_id: int | None = None
+        self._loading = False
+        self._dirty = False
+        self._undo: list[DayRecord] = []
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._build_layout()
+        self._connect_signals()
+        self.reload_lists()
+        self.show_day(self._day)
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.addLayout(self._build_header())
+        outer.addLayout(self._build_check_in_bar())
+        self.banner = MessageBanner(self)
+        outer.addWidget(self.banner)
+        columns = QWidget(self)
+        row = QHBoxLayout(columns)
+        self.check_in_panel = CheckInPanel(self._preferences.shown_scales(), columns)
+        right = QVBoxLayout()
+        self.sleep_panel = SleepPanel(self._preferences.sleep_mode(), columns)
+        self.side_effects_panel = SideEffectsPanel(columns)
+        self.trackers_panel = TrackersPanel(columns)
+        right.addWidget(self.sleep_panel)
+        right.addWidget(self.trackers_panel)
+        right.addWidget(self.side_effects_panel)
+        right.addStretch(1)
+        row.addWidget(self.check_in_panel, 5)
+        row.addLayout(right, 4)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(columns)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(self._build_footer())
+
+    def _build_header(self) -> QHBoxLayout:
+        header = QHBoxLayout()
+        self.previous_button = QPushButton("◀ &Previous day", self)
+        self.previous_button.setToolTip("Previous day (Ctrl+Left or Alt+Left)")
+        self.title_label = QLabel(self)
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setAccessibleName("Day shown")
+        self.next_button = QPushButton("Ne&xt day ▶", self)
+        self.next_button.setToolTip("Next day (Ctrl+Right or Alt+Right)")
+        self.today_button = QPushButton("T&oday", self)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setAccessibleName("Go to date")
+        self.date_edit.setToolTip("Go to any earlier day (Ctrl+G)")
+        self.date_edit.setDisplayFormat("d MMM yyyy")
+        header.addWidget(self.previous_button)
+        header.addWidget(self.title_label, 1, Qt.AlignmentFlag.AlignCenter)
+        header.addWidget(self.next_button)
+        header.addWidget(self.today_button)
+        header.addWidget(self.date_edit)
+        return header
+
+    def _build_check_in_bar(self) -> QHBoxLayout:
+        self._check_in_bar = QHBoxLayout()
+        self._check_in_bar.addWidget(QLabel("Check-ins:", self))
+        self._check_in_buttons = QButtonGroup(self)
+        self._check_in_buttons.setExclusive(True)
+        self._chips_layout = QHBoxLayout()
+        self._check_in_bar.addLayout(self._chips_layout)
+        self.new_check_in_button = QPushButton("+ &New check-in", self)
+        self.new_check_in_button.setToolTip("Add another check-in for this day (Ctrl+N)")
+        self._check_in_bar.addWidget(self.new_check_in_button)
+        self._check_in_bar.addStretch(1)
+        return self._check_in_bar
+
+    def _build_footer(self) -> QHBoxLayout:
+        footer = QHBoxLayout()
+        self.delete_button = QPushButton("&Delete check-in…", self)
+        self.save_state_label = QLabel(self)
+        self.save_state_label.setAccessibleName("Save state")
+        self.save_button = QPushButton("&Save", self)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save this day (Ctrl+S)")
+        footer.addWidget(self.delete_button)
+        footer.addStretch(1)
+        footer.addWidget(self.save_state_label)
+        footer.addWidget(self.save_button)
+        return footer
+
+    def _connect_signals(self) -> None:
+        self.previous_button.clicked.connect(lambda: self.move_days(-1))
+        self.next_button.clicked.connect(lambda: self.move_days(+1))
+        self.today_button.clicked.connect(self.show_today)
+        self.date_edit.dateChanged.connect(self._on_date_picked)
+        self.new_check_in_button.clicked.connect(self.new_check_in)
+        self.delete_button.clicked.connect(self.delete_check_in)
+        self.save_button.clicked.connect(self.save)
+        self._check_in_buttons.idClicked.connect(self._on_check_in_chosen)
+        for panel in (
+            self.check_in_panel,
+            self.sleep_panel,
+            self.side_effects_panel,
+            self.trackers_panel,
+        ):
+            panel.edited.connect(self._on_edited)
+        self._draft_timer.timeout.connect(self.write_draft)
+
+    # -- showing a day ---------------------------------------------------------------------
+
+    @property
+    def day(self) -> date:
+        return self._day
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def reload_lists(self) -> None:
+        """Rebuild the side-effect and tracker rows (after the person changed the lists)."""
+        state = self._state() if self._dirty else None
+        self.side_effects_panel.set_side_effects(self._store.side_effects())
+        self.trackers_panel.set_trackers(self._store.trackers())
+        self._apply(self._record, state)
+
+    def set_shown_scales(self, keys: list[str]) -> None:
+        self.check_in_panel.set_shown_scales(keys)
+        self._preferences.set_shown_scales(keys)
+
+    def move_days(self, delta: int) -> None:
+        target = self._day + timedelta(days=delta)
+        if target <= self._clock().date():
+            self.show_day(target)
+
+    def show_today(self) -> None:
+        self.show_day(self._clock().date())
+
+    def _on_date_picked(self, qdate: QDate) -> None:
+        if self._loading:
+            return
+        self.show_day(qdate.toPython())  # type: ignore[arg-type]
+
+    def show_day(self, day: date, check_in_id: int | None = None) -> None:
+        """Show ``day`` (never a future day). Unsaved edits of the day being left stay
+        in its draft."""
+        today = self._clock().date()
+        day = min(day, today)
+        if self._dirty and day != self._day:
+            self.write_draft()
+            self.status.emit(
+                f"Your unsaved changes for {self._long_date(self._day)} are kept as a draft."
+            )
+        self.banner.clear()
+        self._day = day
+        self._record = self._store.day_record(day)
+        draft = self._store.draft_for(day)
+        state = json.loads(draft.payload) if draft else None
+        if draft is None:
+            self._check_in_id = (
+                check_in_id
+                if check_in_id is not None
+                else (self._record.check_ins[-1].id if self._record.check_ins else None)
+            )
+        self._apply(self._record, state)
+        self._dirty = draft is not None
+        if draft is not None:
+            self.banner.show_message(
+                f"These are changes you hadn't saved yet (kept as a draft at "
+                f"{draft.saved_at:%H:%M} on {draft.saved_at:%d %b}).",
+                BannerKind.INFO,
+                [("Save them", self.save), ("Discard them", self.discard_draft)],
+            )
+        self._refresh_header(today)
+        self._refresh_save_state()
+
+    def _apply(self, record: DayRecord, state: dict[str, Any] | None) -> None:
+        """Fill the form from the saved record, then overlay a draft's state if given."""
+        self._loading = True
+        try:
+            if state is not None:
+                self._check_in_id = state.get("check_in_id")
+            saved = next((c for c in record.check_ins if c.id == self._check_in_id), None)
+            if saved is None:
+                self._check_in_id = None
+            self.check_in_panel.load(saved, self._clock().time())
+            self.sleep_panel.load(record.sleep, self._preferences.sleep_mode())
+            self.side_effects_panel.load(record.side_effects)
+            self.trackers_panel.load(record.trackers)
+            if state is not None:
+                self.check_in_panel.restore_state(record.day, state.get("check_in", {}))
+                self.sleep_panel.restore_state(state.get("sleep", {}))
+                self.side_effects_panel.restore_state(state.get("side_effects", {}))
+                self.trackers_panel.restore_state(state.get("trackers", {}))
+            self._refresh_check_in_chips(record)
+        finally:
+            self._loading = False
+
+    def _refresh_header(self, today: date) -> None:
+        suffix = {0: " · today", 1: " · yesterday"}.get((today - self._day).days, "")
+        self.title_label.setText(self._long_date(self._day) + suffix)
+        self.next_button.setEnabled(self._day < today)
+        self.today_button.setEnabled(self._day != today)
+        self._loading = True
+        self.date_edit.setMaximumDate(QDate(today))
+        self.date_edit.setDate(QDate(self._day))
+        self._loading = False
+
+    def _refresh_check_in_chips(self, record: DayRecord) -> None:
+        for button in self._check_in_buttons.buttons():
+            self._check_in_buttons.removeButton(button)
+            button.deleteLater()
+        for check_in in record.check_ins:
+            mood = check_in.mood
+            text = f"{check_in.recorded_at:%H:%M}" + (f" · mood {mood}" if mood is not None else "")
+            chip = QToolButton(self)
+            chip.setText(text)
+            chip.setCheckable(True)
+            chip.setChecked(check_in.id == self._check_in_id)
+            chip.setAccessibleName(f"Check-in at {check_in.recorded_at:%H:%M}")
+            self._check_in_buttons.addButton(chip, check_in.id or 0)
+            self._chips_layout.addWidget(chip)
+        self.new_check_in_button.setText(
+            "+ &New check-in"
+            if self._check_in_id is not None or not record.check_ins
+            else "+ &New check-in (editing)"
+        )
+        self.delete_button.setEnabled(self._check_in_id is not None)
+
+    @staticmethod
+    def _long_date(day: date) -> str:
+        return QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)
+
+    # -- editing and drafts -----------------------------------------------------------------
+
+    def _on_edited(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._draft_timer.start()
+        self._refresh_save_state()
+
+    def _refresh_save_state(self) -> None:
+        self.save_state_label.setText(
+            "Not saved yet (kept as a draft)" if self._dirty else "All changes saved"
+        )
+
+    def _state(self) -> dict[str, Any]:
+        return {
+            "version": DRAFT_VERSION,
+            "check_in_id": self._check_in_id,
+            "check_in": self.check_in_panel.state(),
+            "sleep": self.sleep_panel.state(),
+            "side_effects": self.side_effects_panel.state(),
+            "trackers": self.trackers_panel.state(),
+        }
+
+    def write_draft(self) -> None:
+        """Keep the unsaved form in the diary now (also called on close)."""
+        self._draft_timer.stop()
+        if not self._dirty:
+            return
+        try:
+            self._store.save_draft(self._day, json.dumps(self._state()), self._clock())
+        except StorageError as error:
+            self.status.emit(f"Couldn't keep a draft: {error.message}")
+
+    def discard_draft(self) -> None:
+        self._draft_timer.stop()
+        self._store.discard_draft(self._day)
+        self._dirty = False
+        self.show_day(self._day, self._check_in_id)
+        self.status.emit("Unsaved changes discarded.")
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def _entry(self) -> DayEntry:
+        """The form as a :class:`DayEntry`, or :class:`InvalidEntry` with the reason."""
+        today = self._clock().date()
+        check_in = self.check_in_panel.check_in(self._day, self._check_in_id)
+        if check_in.is_empty and self._check_in_id is None:
+            saved_check_in = None
+        else:
+            saved_check_in = validate_check_in(check_in, today)
+        sleep = self.sleep_panel.record(self._day)
+        if sleep is not None:
+            measure_sleep(sleep, today)
+        trackers = {t.id: t for t in self._store.trackers()}
+        values = self.trackers_panel.values()
+        for tracker_id, value in values.items():
+            if value is not None:
+                validate_tracker_value(trackers[tracker_id], value)
+        return DayEntry(
+            day=self._day,
+            check_in=saved_check_in,
+            sleep=sleep,
+            side_effects=self.side_effects_panel.ratings(),
+            trackers=values,
+        )
+
+    def save(self) -> bool:
+        """Save the form; on a problem, say what to do and keep everything as typed."""
+        self._draft_timer.stop()
+        try:
+            entry = self._entry()
+            saved = self._store.save_day(entry, self._clock())
+        except InvalidEntry as error:
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            self._focus_field(error.field)
+            self.write_draft()
+            return False
+        except StorageError as error:
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            return False
+        self._dirty = False
+        self.show_day(self._day, saved.id if saved else self._check_in_id)
+        moment = self._clock()
+        self.banner.show_message(f"Saved at {moment:%H:%M}.", BannerKind.SUCCESS)
+        self.status.emit(f"Saved {self._long_date(self._day)}.")
+        self.day_saved.emit(self._day)
+        return True
+
+    def _focus_field(self, field: str) -> None:
+        widget: QWidget | None = None
+        if field in self.check_in_panel.inputs:
+            widget = self.check_in_panel.inputs[field]
+        elif field == "note":
+            widget = self.check_in_panel.note_edit
+        elif field in self.sleep_panel.clock_edits:
+            widget = self.sleep_panel.clock_edits[field]
+        elif field.startswith("tracker:"):
+            tracker_id = int(field.split(":")[1])
+            widget = self.trackers_panel.numbers.get(tracker_id) or self.trackers_panel.choices.get(
+                tracker_id
+            )
+        else:
+            widget = {
+                "hours_slept": self.sleep_panel.hours_spin,
+                "minutes_to_fall_asleep": self.sleep_panel.sol_spin,
+                "awakenings": self.sleep_panel.awakenings_spin,
+                "minutes_awake": self.sleep_panel.waso_spin,
+                "naps": self.sleep_panel.naps_spin,
+                "nap_minutes": self.sleep_panel.nap_minutes_spin,
+            }.get(field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- several check-ins ---------------------------------------------------------------------
+
+    def _leave_check_in(self) -> bool:
+        """Before switching check-ins, save edits to the current one. False if they can't be."""
+        return not self._dirty or self.save()
+
+    def new_check_in(self) -> None:
+        if not self._leave_check_in():
+            return
+        self._check_in_id = None
+        self._apply(self._record, None)
+        self.check_in_panel.focus_first()
+        self.status.emit("New check-in: rate what you like, then save.")
+
+    def _on_check_in_chosen(self, check_in_id: int) -> None:
+        if check_in_id == self._check_in_id:
+            return
+        if not self._leave_check_in():
+            self._refresh_check_in_chips(self._record)
+            return
+        self._check_in_id = check_in_id
+        self._apply(self._store.day_record(self._day), None)
+
+    # -- deleting and undo ---------------------------------------------------------------------
+
+    def delete_check_in(self) -> None:
+        if self._check_in_id is None:
+            return
+        check_in = next(c for c in self._record.check_ins if c.id == self._check_in_id)
+        if not dialogs.confirm(
+            self,
+            "Delete check-in",
+            f"Delete the check-in from {check_in.recorded_at:%H:%M} on "
+            f"{self._long_date(self._day)}? You can undo this.",
+            "Delete",
+        ):
+            return
+        try:
+            removed = self._store.delete_check_in(self._check_in_id)
+        except StorageError as error:
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            return
+        self._after_delete(
+            DayRecord(self._day, [removed], None, {}, {}),
+            f"Check-in from {removed.recorded_at:%H:%M} deleted.",
+        )
+
+    def delete_day(self) -> None:
+        if self._record.is_empty and not self._dirty:
+            self.status.emit("There is nothing saved for this day.")
+            return
+        if not dialogs.confirm(
+            self,
+            "Delete this day",
+            f"Delete everything saved for {self._long_date(self._day)}: check-ins, sleep, "
+            "side effects and trackers? You can undo this.",
+            "Delete day",
+        ):
+            return
+        try:
+            removed = self._store.delete_day(self._day)
+        except StorageError as error:
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            return
+        self._after_delete(removed, f"Everything for {self._long_date(self._day)} deleted.")
+
+    def _after_delete(self, removed: DayRecord, message: str) -> None:
+        self._undo.append(removed)
+        self._dirty = False
+        self._draft_timer.stop()
+        self.show_day(self._day)
+        self.banner.show_message(message, BannerKind.INFO, [("&Undo", self.undo_delete)])
+        self.status.emit(f"{message} Undo with Ctrl+Z.")
+        self.day_saved.emit(removed.day)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo_delete(self) -> None:
+        if not self._undo:
+            return
+        record = self._undo.pop()
+        try:
+            self._store.restore_day(record, self._clock())
+        except StorageError as error:
+            self._undo.append(record)
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            return
+        self._dirty = False
+        restored_id = record.check_ins[-1].id if record.check_ins else None
+        self.show_day(record.day, restored_id)
+        self.banner.show_message("Restored.", BannerKind.SUCCESS)
+        self.day_saved.emit(record.day)
