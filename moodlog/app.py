@@ -50,11 +50,13 @@ def run(argv: list[str] | None = None) -> int:
 def _write_demo(options: Options) -> int:
     assert options.db is not None
     if options.db.exists() and options.db.stat().st_size > 0:
+        print(f"moodlog: {options.db} already exists; demo data goes into a new file.",
+              file=sys.stderr)
         return 2
     try:
         store = DiaryStore(open_database(options.db))
     except StorageError as error:
-        print(f"moodlog: {error.message}", file=sys.stderr)  # noqa: T201
+        print(f"moodlog: {error.message}", file=sys.stderr)
         return 2
     now = system_clock()
     days = generate_demo_days(
@@ -62,7 +64,7 @@ def _write_demo(options: Options) -> int:
     )
     count = store.save_days(days, now)
     store.close()
-    print(f"Wrote {count} demo entries to {options.db}")  # noqa: T201
+    print(f"Wrote {count} demo entries to {options.db}")
     return 0
 
 

@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.statusBar().showMessage("Type a digit to rate the focused scale; Ctrl+S saves.")
         self.resize(1180, 760)
+        # Ready to type: the first scale has the focus, so "6, Ctrl+S" records a day.
+        self.today_view.check_in_panel.focus_first()
 
     def _action(self, menu: QMenu, text: str, keys: list[str], slot: object) -> QAction:
         action = QAction(text, self)

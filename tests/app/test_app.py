@@ -1,0 +1,80 @@
+"""The launcher: command line, demo data, and refusing diaries it must not open."""
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from moodlog import app
+from moodlog.command_line import parse_options
+from moodlog.storage.database import open_database
+from moodlog.storage.diary_store import DiaryStore
+from moodlog.ui import dialogs
+
+
+@pytest.fixture(autouse=True)
+def keep_umask() -> Iterator[None]:
+    """app.run() sets an owner-only umask for the process; give the test's back."""
+    previous = os.umask(0o022)
+    os.umask(previous)
+    yield
+    os.umask(previous)
+
+
+def test_db_from_flag_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOODLOG_DB", "/tmp/from-env.sqlite")
+    assert parse_options([]).db == Path("/tmp/from-env.sqlite")
+    assert parse_options(["--db", "/tmp/flag.sqlite"]).db == Path("/tmp/flag.sqlite")
+    monkeypatch.delenv("MOODLOG_DB")
+    assert parse_options([]).db is None
+
+
+def test_demo_writes_a_lived_in_diary_into_a_new_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite"
+    assert app.run(["demo", "--db", str(path), "--years", "0.25"]) == 0
+    assert "demo entries" in capsys.readouterr().out
+    assert path.stat().st_mode & 0o777 == 0o600
+    store = DiaryStore(open_database(path))
+    first = store.first_day()
+    assert first is not None
+    assert 60 <= len(store.day_summaries(first, first.replace(year=first.year + 1))) <= 92
+    store.close()
+    assert app.run(["demo", "--db", str(path)]) == 2  # never into an existing diary
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_a_newer_diary_is_refused_with_a_message_and_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "newer.sqlite"
+    open_database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('moodlog', 'from_the_future', '2030-01-01')"
+        )
+    conn.close()
+    before = path.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text: shown.append(text))
+
+    assert app.run(["--db", str(path)]) == 2
+    assert "newer version of moodlog" in shown[0]
+    assert "from_the_future" in shown[0]
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_diary_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"these are my notes, not a database " * 200)
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text: shown.append(text))
+    assert app.run(["--db", str(path)]) == 2
+    assert "is not a moodlog diary, or it is damaged" in shown[0]
+    assert path.read_bytes() == b"these are my notes, not a database " * 200
