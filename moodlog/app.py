@@ -50,8 +50,10 @@ def run(argv: list[str] | None = None) -> int:
 def _write_demo(options: Options) -> int:
     assert options.db is not None
     if options.db.exists() and options.db.stat().st_size > 0:
-        print(f"moodlog: {options.db} already exists; demo data goes into a new file.",
-              file=sys.stderr)
+        print(
+            f"moodlog: {options.db} already exists; demo data goes into a new file.",
+            file=sys.stderr,
+        )
         return 2
     try:
         store = DiaryStore(open_database(options.db))

@@ -51,8 +51,6 @@ def test_only_ui_and_the_composition_root_use_qtwidgets() -> None:
     offenders = [
         path.relative_to(ROOT)
         for path in (ROOT / "moodlog").rglob("*.py")
-        if "QtWidgets" in path.read_text()
-        and path.parent.name != "ui"
-        and path.name != "app.py"
+        if "QtWidgets" in path.read_text() and path.parent.name != "ui" and path.name != "app.py"
     ]
     assert offenders == []

@@ -14,8 +14,8 @@ TWO_DIGIT_WINDOW_S = 0.8
 
 _STYLE = """
 QToolButton {
-    border: 1px solid palette(mid); border-radius: 4px; padding: 0.15em 0.45em;
-    background: palette(button); color: palette(button-text); min-width: 1.4em;
+    border: 1px solid palette(mid); border-radius: 4px; padding: 0.15em 0.3em;
+    background: palette(button); color: palette(button-text); min-width: 1.3em;
 }
 QToolButton:hover { border-color: palette(highlight); }
 QToolButton:checked {

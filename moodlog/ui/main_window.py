@@ -60,9 +60,14 @@ class MainWindow(QMainWindow):
         self.history_view.day_opened.connect(self.open_day)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.statusBar().showMessage("Type a digit to rate the focused scale; Ctrl+S saves.")
-        self.resize(1180, 760)
+        self._fit_to_screen()
         # Ready to type: the first scale has the focus, so "6, Ctrl+S" records a day.
         self.today_view.check_in_panel.focus_first()
+
+    def _fit_to_screen(self) -> None:
+        """1280×800 where the screen allows it, else most of the available area."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, screen.width() * 95 // 100), min(800, screen.height() * 95 // 100))
 
     def _action(self, menu: QMenu, text: str, keys: list[str], slot: object) -> QAction:
         action = QAction(text, self)

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QCalendarWidget, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidget
 from typing_extensions import override
 
 from moodlog.domain.day_entry import DaySummary
@@ -18,6 +18,9 @@ class MoodCalendar(QCalendarWidget):
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setAccessibleName("Calendar of logged days")
+        grid = self.findChild(QTableView, "qt_calendar_calendarview")
+        if grid is not None:  # Qt's inner day grid is what takes the focus
+            grid.setAccessibleName("Days of the month; Enter opens the day")
         # Room for two lines (the day and its mood) in each cell, at any font size.
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
 

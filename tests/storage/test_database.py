@@ -231,8 +231,6 @@ def test_every_app_table_is_strict(tmp_path: Path, in_file: bool) -> None:
         for name, sql in rows:
             assert sql.rstrip().endswith("STRICT"), name
         with pytest.raises(sqlite3.IntegrityError, match="cannot store TEXT value in INTEGER"):
-            db.execute(
-                "INSERT INTO side_effect_ratings VALUES ('2026-11-20', 1, 'severe')"
-            )
+            db.execute("INSERT INTO side_effect_ratings VALUES ('2026-11-20', 1, 'severe')")
     finally:
         db.close()

@@ -77,8 +77,15 @@ def test_save_day_round_trip(any_store: DiaryStore, night: SleepRecord) -> None:
     dry_mouth, drowsiness, exercise, social = ids(any_store)
     written = CheckIn(
         at(8, 15),
-        {"mood": 3, "anxiety": 7, "energy": 2, "interest": 1, "concentration": 4,
-         "irritability": 6, "hopelessness": 8},
+        {
+            "mood": 3,
+            "anxiety": 7,
+            "energy": 2,
+            "interest": 1,
+            "concentration": 4,
+            "irritability": 6,
+            "hopelessness": 8,
+        },
         "Ask about the morning grogginess.",
         for_clinician=True,
     )
@@ -353,8 +360,9 @@ def test_names_are_unique_ignoring_case(store: DiaryStore) -> None:
 
 def test_disk_full_keeps_what_was_saved(file_store: DiaryStore) -> None:
     exercise = file_store.trackers()[0].id
-    saved = file_store.save_day(DayEntry(DAY, check_in(8, 4, "short"), FULL_NIGHT, {},
-                                         {exercise: 10.0}), NOW)
+    saved = file_store.save_day(
+        DayEntry(DAY, check_in(8, 4, "short"), FULL_NIGHT, {}, {exercise: 10.0}), NOW
+    )
     file_store.save_draft(DAY, '{"note": "typing..."}', NOW)
     before = file_store.day_record(DAY)
     pages = file_store._db.execute("PRAGMA page_count").fetchone()[0]
