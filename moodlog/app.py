@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from moodlog import __version__
 from moodlog.command_line import Options, parse_options
 from moodlog.demo.demo_diary import generate_demo_days
-from moodlog.resource_files import resource_path
 from moodlog.domain.clock import system_clock
+from moodlog.resource_files import resource_path
 from moodlog.storage.database import open_database
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.today_view.check_in_panel.focus_first()
 
     def _fit_to_screen(self) -> None:
-        """1280×800 where the screen allows it, else most of the available area."""
+        """1280 x 800 where the screen allows it, else most of the available area."""
         screen = self.screen().availableGeometry()
         self.resize(min(1280, screen.width() * 95 // 100), min(800, screen.height() * 95 // 100))
 
