@@ -54,6 +54,33 @@ class DiaryStore:
                 raise  # a bug in our validation, not the person's environment
             raise unavailable_from(error) from error
 
+    def _insert(self, table: str, row: Row, replace: bool = False) -> int:
+        """INSERT (or INSERT OR REPLACE) one row; returns its rowid."""
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        cursor = self._db.execute(
+            f"{verb} INTO {table} ({columns}) VALUES ({marks})", list(row.values())
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _set_day_value(
+        self,
+        table: str,
+        item_column: str,
+        value_column: str,
+        day: str,
+        item: int,
+        value: float | None,
+    ) -> None:
+        """Write one item's value for a day, or delete it when ``value`` is ``None``."""
+        if value is None:
+            self._db.execute(
+                f"DELETE FROM {table} WHERE day = ? AND {item_column} = ?", [day, item]
+            )
+        else:
+            self._insert(table, {"day": day, item_column: item, value_column: value}, True)
+
     def _rows(self, sql: str, params: Iterable[object] = ()) -> list[Row]:
         return list(self._db.query(sql, list(params)))
 
@@ -108,12 +135,7 @@ class DiaryStore:
         row["updated_at"] = now.isoformat(timespec="seconds")
         if check_in.id is None:
             row["created_at"] = row["updated_at"]
-            columns = ", ".join(row)
-            marks = ", ".join("?" for _ in row)
-            cursor = self._db.execute(
-                f"INSERT INTO check_ins ({columns}) VALUES ({marks})", list(row.values())
-            )
-            return check_in.with_id(int(cursor.lastrowid or 0))
+            return check_in.with_id(self._insert("check_ins", row))
         assignments = ", ".join(f"{column} = ?" for column in row)
         self._db.execute(
             f"UPDATE check_ins SET {assignments} WHERE id = ?", [*row.values(), check_in.id]
@@ -126,36 +148,21 @@ class DiaryStore:
             return
         row = sleep_to_row(record)
         row["updated_at"] = now.isoformat(timespec="seconds")
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        self._db.execute(
-            f"INSERT OR REPLACE INTO sleep ({columns}) VALUES ({marks})", list(row.values())
-        )
+        self._insert("sleep", row, replace=True)
 
     def _write_day_values(self, entry: DayEntry) -> None:
         iso = entry.day.isoformat()
         for effect_id, severity in entry.side_effects.items():
-            if severity is None:
-                self._db.execute(
-                    "DELETE FROM side_effect_ratings WHERE day = ? AND side_effect_id = ?",
-                    [iso, effect_id],
-                )
-            else:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO side_effect_ratings VALUES (?, ?, ?)",
-                    [iso, effect_id, int(severity)],
-                )
+            self._set_day_value(
+                "side_effect_ratings",
+                "side_effect_id",
+                "severity",
+                iso,
+                effect_id,
+                None if severity is None else int(severity),
+            )
         for tracker_id, value in entry.trackers.items():
-            if value is None:
-                self._db.execute(
-                    "DELETE FROM tracker_values WHERE day = ? AND tracker_id = ?",
-                    [iso, tracker_id],
-                )
-            else:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO tracker_values VALUES (?, ?, ?)",
-                    [iso, tracker_id, value],
-                )
+            self._set_day_value("tracker_values", "tracker_id", "value", iso, tracker_id, value)
 
     def delete_check_in(self, check_in_id: int) -> CheckIn:
         """Delete one check-in; return it so that the deletion can be undone."""
@@ -188,11 +195,7 @@ class DiaryStore:
                     created_at=now.isoformat(timespec="seconds"),
                     updated_at=now.isoformat(timespec="seconds"),
                 )
-                columns = ", ".join(row)
-                marks = ", ".join("?" for _ in row)
-                self._db.execute(
-                    f"INSERT INTO check_ins ({columns}) VALUES ({marks})", list(row.values())
-                )
+                self._insert("check_ins", row)
             if record.sleep is not None:
                 self._write_sleep(record.day, record.sleep, now)
             self._write_day_values(

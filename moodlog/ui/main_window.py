@@ -1,5 +1,6 @@
 """MainWindow: composes the Today and History views, menus and status bar; no logic."""
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -167,16 +168,10 @@ class MainWindow(QMainWindow):
             return effect.id, effect.name, True
 
         items = [(e.id, e.name, e.is_tracked) for e in self._store.side_effects()]
-        dialog = ChecklistDialog("Side effects to track", items, add, with_kind=False, parent=self)
-
-        def apply() -> None:
-            for effect_id, shown in dialog.shown_ids().items():
-                self._store.set_side_effect_tracked(effect_id, shown)
-            self.today_view.reload_lists()
-
-        dialog.finished.connect(apply)
-        dialog.open()
-        return dialog
+        return self._open_checklist(
+            ChecklistDialog("Side effects to track", items, add, with_kind=False, parent=self),
+            self._store.set_side_effect_tracked,
+        )
 
     def choose_trackers(self) -> ChecklistDialog:
         def add(name: str, kind: TrackerKind | None, unit: str) -> Item:
@@ -188,11 +183,19 @@ class MainWindow(QMainWindow):
             return tracker.id, tracker.name, True
 
         items = [(t.id, t.name, t.is_visible) for t in self._store.trackers()]
-        dialog = ChecklistDialog("Trackers", items, add, with_kind=True, parent=self)
+        return self._open_checklist(
+            ChecklistDialog("Trackers", items, add, with_kind=True, parent=self),
+            self._store.set_tracker_visible,
+        )
+
+    def _open_checklist(
+        self, dialog: ChecklistDialog, set_shown: Callable[[int, bool], None]
+    ) -> ChecklistDialog:
+        """Show ``dialog`` (non-modal); when it closes, store the ticks and rebuild Today."""
 
         def apply() -> None:
-            for tracker_id, shown in dialog.shown_ids().items():
-                self._store.set_tracker_visible(tracker_id, shown)
+            for item_id, shown in dialog.shown_ids().items():
+                set_shown(item_id, shown)
             self.today_view.reload_lists()
 
         dialog.finished.connect(apply)
