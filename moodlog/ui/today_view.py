@@ -290,11 +290,14 @@ class TodayView(QWidget):
             chip.setAccessibleName(f"Check-in at {check_in.recorded_at:%H:%M}")
             self._check_in_buttons.addButton(chip, check_in.id or 0)
             self._chips_layout.addWidget(chip)
-        self.new_check_in_button.setText(
-            "+ &New check-in"
-            if self._check_in_id is not None or not record.check_ins
-            else "+ &New check-in (editing)"
-        )
+        current = next((c for c in record.check_ins if c.id == self._check_in_id), None)
+        if current is not None:
+            title = f"Check-in at {current.recorded_at:%H:%M} (saved; edit and save again)"
+        elif record.day == self._clock().date():
+            title = "How are you right now?"
+        else:
+            title = "New check-in for this day"
+        self.check_in_panel.setTitle(title)
         self.delete_button.setEnabled(self._check_in_id is not None)
 
     @staticmethod

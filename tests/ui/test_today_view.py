@@ -265,6 +265,7 @@ def test_several_check_ins_a_day(
     clock.now = datetime(2026, 11, 21, 18, 5)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert mood.value() is None
+    assert view.check_in_panel.title() == "How are you right now?"
     assert view.check_in_panel.time_edit.time().toString("HH:mm") == "18:05"
     qtbot.keyClick(mood, Qt.Key.Key_7)
     press_save(qtbot, window)
@@ -272,6 +273,7 @@ def test_several_check_ins_a_day(
     assert [c.mood for c in store.day_record(TODAY).check_ins] == [4, 7]
     chips = view._check_in_buttons.buttons()
     assert [c.text() for c in chips] == ["09:30 · mood 4", "18:05 · mood 7"]
+    assert view.check_in_panel.title() == "Check-in at 18:05 (saved; edit and save again)"
     qtbot.mouseClick(chips[0], Qt.MouseButton.LeftButton)
     assert mood.value() == 4
 
