@@ -12,13 +12,15 @@ from typing_extensions import override
 # Two digits typed this close together make one number ("1" then "0" is 10).
 TWO_DIGIT_WINDOW_S = 0.8
 
-_STYLE = """
-QToolButton {
+# One style sheet for every ChoiceInput, set once on a top-level view (see STYLE_SHEET's
+# use in TodayView): a sheet per widget would be parsed dozens of times at start-up.
+STYLE_SHEET = """
+ChoiceInput QToolButton {
     border: 1px solid palette(mid); border-radius: 4px; padding: 0.15em 0.3em;
     background: palette(button); color: palette(button-text); min-width: 1.3em;
 }
-QToolButton:hover { border-color: palette(highlight); }
-QToolButton:checked {
+ChoiceInput QToolButton:hover { border-color: palette(highlight); }
+ChoiceInput QToolButton:checked {
     background: palette(highlight); color: palette(highlighted-text);
     border-color: palette(highlight); font-weight: bold;
 }
@@ -50,7 +52,6 @@ class ChoiceInput(QWidget):
         self._last_digit: tuple[int, float] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(name)
-        self.setStyleSheet(_STYLE)
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)
         layout = QHBoxLayout(self)

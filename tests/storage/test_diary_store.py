@@ -175,10 +175,10 @@ def test_save_days_writes_all_or_nothing(store: DiaryStore) -> None:
     good = DayEntry(OTHER_DAY, check_in(9, 5, day=OTHER_DAY))
     assert store.save_days([good, DayEntry(DAY, check_in(9, 6))], NOW) == 2
     broken = DayEntry(DAY, check_in(20, 7), trackers={9999: 1.0})  # no such tracker
+    earlier = date(2026, 11, 18)
     with pytest.raises(sqlite3.IntegrityError):
-        earlier = date(2026, 11, 18)
         store.save_days([DayEntry(earlier, check_in(9, 4, day=earlier)), broken], NOW)
-    assert store.day_record(date(2026, 11, 18)).is_empty
+    assert store.day_record(earlier).is_empty
     assert len(store.day_record(DAY).check_ins) == 1
 
 
