@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from moodlog.domain.side_effects import Severity, SideEffect
@@ -46,7 +46,7 @@ class SideEffectsPanel(QGroupBox):
             label = QLabel(effect.name, self)
             label.setBuddy(choice)
             self._grid.addWidget(label, row, 0)
-            self._grid.addWidget(choice, row, 1)
+            self._grid.addWidget(choice, row, 1, Qt.AlignmentFlag.AlignLeft)
             self.inputs[effect.id] = choice
         if not tracked:
             self._grid.addWidget(QLabel("No side effects on your list.", self), 0, 0, 1, 2)

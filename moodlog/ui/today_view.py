@@ -32,7 +32,6 @@ from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
 from moodlog.ui import dialogs
 from moodlog.ui.check_in_panel import CheckInPanel
-from moodlog.ui.choice_input import STYLE_SHEET
 from moodlog.ui.message_banner import BannerKind, MessageBanner
 from moodlog.ui.side_effects_panel import SideEffectsPanel
 from moodlog.ui.sleep_panel import SleepPanel
@@ -72,7 +71,6 @@ class TodayView(QWidget):
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self.setStyleSheet(STYLE_SHEET)
         self._build_layout()
         self._connect_signals()
         self.reload_lists()

@@ -11,6 +11,7 @@ from moodlog.domain.sleep import SleepMode, SleepRecord
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui.history_table_model import Column
 from moodlog.ui.main_window import MainWindow
+from tests.ui.choice_clicks import click_choice
 
 
 def add_day(store: DiaryStore, day: date, *moods: int, note: str = "") -> None:
@@ -81,7 +82,7 @@ def test_a_save_on_today_shows_up_in_history(
     assert window.history_view.model.rowCount() == 0
     window.tabs.setCurrentWidget(window.today_view)
     mood = window.today_view.check_in_panel.inputs["mood"]
-    qtbot.mouseClick(mood.button_for(2), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, mood, 2)
     window.today_view.save()
     window.tabs.setCurrentWidget(window.history_view)
     assert window.history_view.model.rowCount() == 1

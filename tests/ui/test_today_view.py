@@ -11,6 +11,7 @@ from moodlog.domain.sleep import SleepMode
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui.main_window import MainWindow
 from moodlog.ui.message_banner import BannerKind
+from tests.ui.choice_clicks import click_choice
 from tests.ui.conftest import FakeClock
 
 TODAY = date(2026, 11, 21)
@@ -47,8 +48,8 @@ def test_clicking_ratings_note_and_clinician_flag(
     qtbot: QtBot, window: MainWindow, store: DiaryStore
 ) -> None:
     panel = window.today_view.check_in_panel
-    qtbot.mouseClick(panel.inputs["mood"].button_for(2), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.inputs["hopelessness"].button_for(8), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, panel.inputs["mood"], 2)
+    click_choice(qtbot, panel.inputs["hopelessness"], 8)
     qtbot.keyClicks(panel.note_edit, "Bad night, worried about the new dose")
     panel.clinician_check.setFocus()
     qtbot.keyClick(panel.clinician_check, Qt.Key.Key_Space)
@@ -62,9 +63,9 @@ def test_clicking_ratings_note_and_clinician_flag(
 
 def test_clicking_a_chosen_rating_again_clears_it(qtbot: QtBot, window: MainWindow) -> None:
     mood = window.today_view.check_in_panel.inputs["mood"]
-    qtbot.mouseClick(mood.button_for(4), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, mood, 4)
     assert mood.value() == 4
-    qtbot.mouseClick(mood.button_for(4), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, mood, 4)
     assert mood.value() is None
     assert mood.accessibleDescription() == "Mood: not rated"
 
@@ -144,7 +145,7 @@ def test_an_impossible_night_is_refused_with_the_reason_and_kept(
 ) -> None:
     view = window.today_view
     sleep = view.sleep_panel
-    qtbot.mouseClick(view.check_in_panel.inputs["mood"].button_for(5), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, view.check_in_panel.inputs["mood"], 5)
     qtbot.mouseClick(sleep.full_radio, Qt.MouseButton.LeftButton)
     for key, text in {
         "into_bed": "23:00",
@@ -182,7 +183,7 @@ def test_side_effects_rated_and_cleared(
     nausea = panel.inputs[effects["Nausea"]]
     nausea.setFocus()
     qtbot.keyClick(nausea, Qt.Key.Key_2)
-    qtbot.mouseClick(panel.inputs[effects["Headache"]].button_for(3), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, panel.inputs[effects["Headache"]], 3)
     press_save(qtbot, window)
     assert store.day_record(TODAY).side_effects == {
         effects["Nausea"]: Severity.MODERATE,
@@ -206,7 +207,7 @@ def test_moving_between_days_and_editing_the_past(
     assert view.day == TODAY - timedelta(days=2)
     assert view.title_label.text() == "Thursday, 19 November 2026"
     assert view.next_button.isEnabled()
-    qtbot.mouseClick(view.check_in_panel.inputs["mood"].button_for(3), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, view.check_in_panel.inputs["mood"], 3)
     press_save(qtbot, window)
     assert store.day_record(date(2026, 11, 19)).check_ins[0].mood == 3
     assert store.day_record(TODAY).is_empty
@@ -218,7 +219,7 @@ def test_unsaved_edits_survive_switching_days_and_closing(
     qtbot: QtBot, store: DiaryStore, clock: FakeClock, settings: object, window: MainWindow
 ) -> None:
     view = window.today_view
-    qtbot.mouseClick(view.check_in_panel.inputs["mood"].button_for(7), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, view.check_in_panel.inputs["mood"], 7)
     qtbot.keyClicks(view.check_in_panel.note_edit, "half-written thought")
     assert view.save_state_label.text() == "Not saved yet (kept as a draft)"
     view.move_days(-1)
@@ -243,9 +244,9 @@ def test_discarding_a_draft_brings_back_the_saved_day(
     qtbot: QtBot, window: MainWindow, store: DiaryStore
 ) -> None:
     view = window.today_view
-    qtbot.mouseClick(view.check_in_panel.inputs["mood"].button_for(5), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, view.check_in_panel.inputs["mood"], 5)
     press_save(qtbot, window)
-    qtbot.mouseClick(view.check_in_panel.inputs["mood"].button_for(9), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, view.check_in_panel.inputs["mood"], 9)
     view.write_draft()
     view.show_day(TODAY)
     assert view.check_in_panel.inputs["mood"].value() == 9
@@ -260,7 +261,7 @@ def test_several_check_ins_a_day(
 ) -> None:
     view = window.today_view
     mood = view.check_in_panel.inputs["mood"]
-    qtbot.mouseClick(mood.button_for(4), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, mood, 4)
     press_save(qtbot, window)
     clock.now = datetime(2026, 11, 21, 18, 5)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -282,7 +283,7 @@ def test_delete_check_in_asks_and_can_be_undone(
     qtbot: QtBot, window: MainWindow, store: DiaryStore, confirmations: list[str]
 ) -> None:
     view = window.today_view
-    qtbot.mouseClick(view.check_in_panel.inputs["mood"].button_for(6), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, view.check_in_panel.inputs["mood"], 6)
     qtbot.keyClicks(view.check_in_panel.note_edit, "keep me")
     press_save(qtbot, window)
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
@@ -304,7 +305,7 @@ def test_refusing_the_confirmation_deletes_nothing(
     from moodlog.ui import dialogs
 
     view = window.today_view
-    qtbot.mouseClick(view.check_in_panel.inputs["mood"].button_for(6), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, view.check_in_panel.inputs["mood"], 6)
     press_save(qtbot, window)
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: False)  # type: ignore[attr-defined]
     view.delete_day()
@@ -315,7 +316,7 @@ def test_delete_whole_day_and_undo_with_ctrl_z(
     qtbot: QtBot, window: MainWindow, store: DiaryStore, confirmations: list[str]
 ) -> None:
     view = window.today_view
-    qtbot.mouseClick(view.check_in_panel.inputs["mood"].button_for(6), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, view.check_in_panel.inputs["mood"], 6)
     sleep = view.sleep_panel
     sleep.hours_spin.setValue(8)
     press_save(qtbot, window)
@@ -338,7 +339,7 @@ def test_a_full_disk_keeps_what_was_typed(
         raise DiaryUnavailable("The disk is full, so this could not be saved.")
 
     view = window.today_view
-    qtbot.mouseClick(view.check_in_panel.inputs["mood"].button_for(6), Qt.MouseButton.LeftButton)
+    click_choice(qtbot, view.check_in_panel.inputs["mood"], 6)
     qtbot.keyClicks(view.check_in_panel.note_edit, "precious words")
     monkeypatch.setattr(store, "save_day", full)  # type: ignore[attr-defined]
     press_save(qtbot, window)
