@@ -111,4 +111,6 @@ def seed_default_side_effects_and_trackers(db: Database) -> None:
 
 def known_migration_names() -> list[str]:
     """Every migration this build knows, in order."""
-    return [m.name for m in migrations.pending(Database(memory=True))]
+    # execute_plugins=False: otherwise sqlite-utils scans every installed package for
+    # plugins (and would run them) just to answer this.
+    return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,10 +19,12 @@ from moodlog.domain.sleep import SleepMode
 from moodlog.domain.trackers import TrackerKind
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui import dialogs
-from moodlog.ui.checklist_dialog import ChecklistDialog, Item
 from moodlog.ui.history_view import HistoryView
 from moodlog.ui.today_preferences import TodayPreferences
 from moodlog.ui.today_view import TodayView
+
+if TYPE_CHECKING:
+    from moodlog.ui.checklist_dialog import ChecklistDialog, Item
 
 ABOUT_TEXT = (
     "<h3>moodlog {version}</h3>"
@@ -161,8 +164,11 @@ class MainWindow(QMainWindow):
         if not self.today_view.has_unsaved_changes:
             self.today_view.show_day(self.today_view.day)
 
-    def choose_side_effects(self) -> ChecklistDialog:
-        def add(name: str, _kind: TrackerKind | None, _unit: str) -> Item:
+    def choose_side_effects(self) -> "ChecklistDialog":
+        # Imported on first use: its widget classes cost ~15 ms to load at start-up.
+        from moodlog.ui.checklist_dialog import ChecklistDialog
+
+        def add(name: str, _kind: TrackerKind | None, _unit: str) -> "Item":
             existing = [e.name for e in self._store.side_effects()]
             effect = self._store.add_side_effect(clean_new_name(name, existing, "side effect"))
             return effect.id, effect.name, True
@@ -173,8 +179,10 @@ class MainWindow(QMainWindow):
             self._store.set_side_effect_tracked,
         )
 
-    def choose_trackers(self) -> ChecklistDialog:
-        def add(name: str, kind: TrackerKind | None, unit: str) -> Item:
+    def choose_trackers(self) -> "ChecklistDialog":
+        from moodlog.ui.checklist_dialog import ChecklistDialog
+
+        def add(name: str, kind: TrackerKind | None, unit: str) -> "Item":
             existing = [t.name for t in self._store.trackers()]
             cleaned = clean_new_name(name, existing, "tracker")
             if len(unit) > 30:
@@ -189,8 +197,8 @@ class MainWindow(QMainWindow):
         )
 
     def _open_checklist(
-        self, dialog: ChecklistDialog, set_shown: Callable[[int, bool], None]
-    ) -> ChecklistDialog:
+        self, dialog: "ChecklistDialog", set_shown: Callable[[int, bool], None]
+    ) -> "ChecklistDialog":
         """Show ``dialog`` (non-modal); when it closes, store the ticks and rebuild Today."""
 
         def apply() -> None:
