@@ -27,6 +27,10 @@ class DayEntry:
     side_effects: Mapping[int, Severity | None] = field(default_factory=dict)
     trackers: Mapping[int, float | None] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if self.check_in is not None and self.check_in.day != self.day:
+            raise ValueError(f"check-in of {self.check_in.day} in the entry for {self.day}")
+
 
 @dataclass(frozen=True, slots=True)
 class DayRecord:

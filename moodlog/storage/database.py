@@ -24,11 +24,12 @@ def open_database(path: Path | None, now: datetime | None = None) -> Database:
     with every migration applied. Raises a :class:`StorageError` subclass with a message
     for the person when the file can't be used; the file is then left as it was."""
     if path is None:
-        db = Database(memory=True, strict=True, execute_plugins=False)
-        _configure(db, in_memory=True)
-        migrations.apply(db)
-        return db
+        memory = Database(memory=True, strict=True, execute_plugins=False)
+        _configure(memory, in_memory=True)
+        migrations.apply(memory)
+        return memory
     _prepare_file(path)
+    db: Database | None = None
     try:
         db = Database(path, strict=True, execute_plugins=False)
         # Refuse first: switching an older file to WAL rewrites its header.
@@ -39,6 +40,8 @@ def open_database(path: Path | None, now: datetime | None = None) -> Database:
             copy_aside(db, path, f"before-{pending[0].name}", now or datetime.now())
         migrations.apply(db)
     except sqlite3.DatabaseError as error:
+        if db is not None:
+            db.close()
         raise _open_error(error, path) from error
     return db
 

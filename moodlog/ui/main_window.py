@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from moodlog import __version__
@@ -19,12 +19,12 @@ from moodlog.domain.sleep import SleepMode
 from moodlog.domain.trackers import TrackerKind
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui import dialogs
-from moodlog.ui.history_view import HistoryView
 from moodlog.ui.today_preferences import TodayPreferences
 from moodlog.ui.today_view import TodayView
 
 if TYPE_CHECKING:
     from moodlog.ui.checklist_dialog import ChecklistDialog, Item
+    from moodlog.ui.history_view import HistoryView
 
 ABOUT_TEXT = (
     "<h3>moodlog {version}</h3>"
@@ -49,19 +49,23 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._store = store
         self._diary_path = diary_path
+        self._clock = clock
         self.setWindowTitle("moodlog")
         self.preferences = TodayPreferences(settings)
         self.today_view = TodayView(store, clock, self.preferences, self)
-        self.history_view = HistoryView(store, clock, self)
+        # History is built the first time it is shown (see history_view): start-up then
+        # pays for neither its widgets nor reading the whole diary.
+        self._history: HistoryView | None = None
+        self._history_page = QWidget(self)
+        QVBoxLayout(self._history_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.today_view, "&Today")
-        self.tabs.addTab(self.history_view, "&History")
+        self.tabs.addTab(self._history_page, "&History")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.today_view.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.today_view.day_saved.connect(lambda _day: self.history_view.mark_stale())
-        self.history_view.day_opened.connect(self.open_day)
+        self.today_view.day_saved.connect(self._on_day_saved)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.statusBar().showMessage("Type a digit to rate the focused scale; Ctrl+S saves.")
         self._fit_to_screen()
@@ -99,7 +103,7 @@ class MainWindow(QMainWindow):
         self._action(go, "&Go to date…", ["Ctrl+G"], self._go_to_date)
         go.addSeparator()
         self._action(go, "Today &view", ["Ctrl+1"], lambda: self.tabs.setCurrentIndex(0))
-        self._action(go, "&History", ["Ctrl+2"], lambda: self.tabs.setCurrentIndex(1))
+        self._action(go, "&History", ["Ctrl+2"], self.show_history)
         view = bar.addMenu("&View")
         scales_menu = view.addMenu("&Scales on Today")
         self.scale_actions: dict[str, QAction] = {}
@@ -146,8 +150,28 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.today_view)
         self.today_view.show_day(day)
 
+    @property
+    def history_view(self) -> "HistoryView":
+        """The History view, built on first use."""
+        if self._history is None:
+            from moodlog.ui.history_view import HistoryView
+
+            self._history = HistoryView(self._store, self._clock, self._history_page)
+            self._history.day_opened.connect(self.open_day)
+            layout = self._history_page.layout()
+            assert layout is not None
+            layout.addWidget(self._history)
+        return self._history
+
+    def show_history(self) -> None:
+        self.tabs.setCurrentWidget(self._history_page)
+
+    def _on_day_saved(self, _day: date) -> None:
+        if self._history is not None:
+            self._history.mark_stale()
+
     def _on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.history_view:
+        if self.tabs.widget(index) is self._history_page:
             self.history_view.refresh_if_stale()
             self.history_view.select_day(self.today_view.day)
 

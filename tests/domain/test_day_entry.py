@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from moodlog.domain.check_in import CheckIn
-from moodlog.domain.day_entry import DayRecord
+from moodlog.domain.day_entry import DayEntry, DayRecord
 from moodlog.domain.side_effects import Severity
 from moodlog.domain.sleep import SleepMode, SleepRecord
 
@@ -25,3 +25,8 @@ def test_day_record_is_empty(changes: dict[str, object], is_empty: bool) -> None
     fields.update(changes)
     record = DayRecord(day=date(2026, 1, 1), **fields)  # type: ignore[arg-type]
     assert record.is_empty is is_empty
+
+
+def test_a_check_in_must_belong_to_the_entry_s_day() -> None:
+    with pytest.raises(ValueError, match="check-in of 2026-11-20 in the entry for 2026-11-21"):
+        DayEntry(date(2026, 11, 21), CheckIn(datetime(2026, 11, 20, 23, 59), {"mood": 5}))

@@ -28,5 +28,5 @@ def test_today_controls_all_have_accessible_names(qtbot: QtBot, window: MainWind
 
 
 def test_history_controls_all_have_accessible_names(qtbot: QtBot, window: MainWindow) -> None:
-    window.tabs.setCurrentWidget(window.history_view)
+    window.show_history()
     assert unnamed_controls(window.history_view) == []

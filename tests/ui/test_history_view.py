@@ -31,7 +31,7 @@ def test_logged_days_listed_newest_first_with_their_values(
 ) -> None:
     add_day(store, date(2026, 11, 18), 3, 6, note="rough morning")
     add_day(store, date(2026, 11, 20), 7)
-    window.tabs.setCurrentWidget(window.history_view)
+    window.show_history()
     model = window.history_view.model
 
     assert model.rowCount() == 2
@@ -50,7 +50,7 @@ def test_double_clicking_a_row_opens_that_day(
     qtbot: QtBot, window: MainWindow, store: DiaryStore
 ) -> None:
     add_day(store, date(2026, 11, 18), 5)
-    window.tabs.setCurrentWidget(window.history_view)
+    window.show_history()
     table = window.history_view.table
     rect = table.visualRect(window.history_view.model.index(0, Column.DAY))
     # A real double-click: a press and release, then the double-click event.
@@ -66,7 +66,7 @@ def test_enter_on_the_calendar_opens_the_day(
     qtbot: QtBot, window: MainWindow, store: DiaryStore
 ) -> None:
     add_day(store, date(2026, 11, 2), 8)
-    window.tabs.setCurrentWidget(window.history_view)
+    window.show_history()
     calendar = window.history_view.calendar
     calendar.setSelectedDate(QDate(2026, 11, 2))
     assert window.history_view.table.currentIndex().row() == 0
@@ -78,12 +78,12 @@ def test_enter_on_the_calendar_opens_the_day(
 def test_a_save_on_today_shows_up_in_history(
     qtbot: QtBot, window: MainWindow, store: DiaryStore
 ) -> None:
-    window.tabs.setCurrentWidget(window.history_view)
+    window.show_history()
     assert window.history_view.model.rowCount() == 0
     window.tabs.setCurrentWidget(window.today_view)
     mood = window.today_view.check_in_panel.inputs["mood"]
     click_choice(qtbot, mood, 2)
     window.today_view.save()
-    window.tabs.setCurrentWidget(window.history_view)
+    window.show_history()
     assert window.history_view.model.rowCount() == 1
     assert window.history_view.model.index(0, Column.MOOD).data() == "2"
