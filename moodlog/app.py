@@ -98,6 +98,8 @@ def _run_window(options: Options) -> int:
     window.show()
     if options.benchmark_startup:
         QTimer.singleShot(0, lambda: _report_ready(app))
+    # Once the window is up (not before), load what the first save needs.
+    QTimer.singleShot(0, store.prepare_for_writes)
     code = app.exec()
     store.close()
     return code

@@ -54,3 +54,32 @@ def test_only_ui_and_the_composition_root_use_qtwidgets() -> None:
         if "QtWidgets" in path.read_text() and path.parent.name != "ui" and path.name != "app.py"
     ]
     assert offenders == []
+
+
+def test_reading_an_up_to_date_diary_needs_neither_sqlite_utils_nor_numpy(
+    tmp_path: Path,
+) -> None:
+    """sqlite-utils (~50 ms) loads on the first write; numpy never loads for storage."""
+    diary = tmp_path / "d.sqlite"
+    code = f"""
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from moodlog.storage.database import open_database
+from moodlog.storage.diary_store import DiaryStore
+from moodlog.domain.day_entry import DayEntry
+from moodlog.domain.check_in import CheckIn
+open_database(Path({str(diary)!r})).close()  # creating it runs the migrations
+for name in [m for m in sys.modules if m.startswith(("sqlite_utils", "numpy"))]:
+    del sys.modules[name]
+store = DiaryStore(open_database(Path({str(diary)!r})))
+store.day_record(date(2026, 11, 21))
+print("AFTER READ", "sqlite_utils" in sys.modules, "numpy" in sys.modules)
+store.save_day(DayEntry(date(2026, 11, 21), CheckIn(datetime(2026, 11, 21, 9), {{"mood": 5}})),
+               datetime(2026, 11, 21, 9))
+print("AFTER WRITE", "sqlite_utils" in sys.modules, "numpy" in sys.modules)
+"""
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "AFTER READ False False" in result.stdout
+    assert "AFTER WRITE True False" in result.stdout

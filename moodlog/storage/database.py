@@ -2,6 +2,8 @@
 
 A file written by a newer moodlog is refused untouched. Before pending migrations run on
 a diary that already holds data, the file is copied aside with SQLite's backup API.
+Opening an up-to-date diary uses plain sqlite3 only; sqlite-utils is loaded when a
+migration has to run (see sqlite_utils_loader.py for why).
 """
 
 import os
@@ -9,41 +11,38 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from moodlog.storage.errors import DiaryDamaged, DiaryTooNew, DiaryUnavailable
-from moodlog.storage.migrations import MIGRATION_SET, known_migration_names, migrations
+from moodlog.storage.migrations import MIGRATION_SET, build_migrations, known_migration_names
+from moodlog.storage.sqlite_utils_loader import load_sqlite_utils
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 BUSY_TIMEOUT_MS = 3000
 
 
-def open_database(path: Path | None, now: datetime | None = None) -> Database:
+def open_database(path: Path | None, now: datetime | None = None) -> sqlite3.Connection:
     """Open (creating if need be) the diary at ``path``, or an in-memory one for ``None``,
     with every migration applied. Raises a :class:`StorageError` subclass with a message
     for the person when the file can't be used; the file is then left as it was."""
     if path is None:
-        memory = Database(memory=True, strict=True, execute_plugins=False)
+        memory = sqlite3.connect(":memory:")
         _configure(memory, in_memory=True)
-        migrations.apply(memory)
+        _migrate(memory, None, now)
         return memory
     _prepare_file(path)
-    db: Database | None = None
+    conn: sqlite3.Connection | None = None
     try:
-        db = Database(path, strict=True, execute_plugins=False)
+        conn = sqlite3.connect(path)
         # Refuse first: switching an older file to WAL rewrites its header.
-        _refuse_newer(db, path)
-        _configure(db, in_memory=False)
-        pending = migrations.pending(db)
-        if pending and migrations.applied(db):
-            copy_aside(db, path, f"before-{pending[0].name}", now or datetime.now())
-        migrations.apply(db)
+        _refuse_newer(conn, path)
+        _configure(conn, in_memory=False)
+        if set(known_migration_names()) - set(applied_migration_names(conn)):
+            _migrate(conn, path, now)
     except sqlite3.DatabaseError as error:
-        if db is not None:
-            db.close()
+        if conn is not None:
+            conn.close()
         raise _open_error(error, path) from error
-    return db
+    return conn
 
 
 def _prepare_file(path: Path) -> None:
@@ -70,22 +69,36 @@ def _prepare_file(path: Path) -> None:
         ) from error
 
 
-def _configure(db: Database, in_memory: bool) -> None:
+def _configure(conn: sqlite3.Connection, in_memory: bool) -> None:
     # Foreign keys are per connection, and must be set outside any transaction.
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if not in_memory:
-        db.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit is on disk before save() returns; a diary entry must survive a
         # power cut, and WAL keeps the cost to one fsync.
-        db.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA synchronous = FULL")
 
 
-def _refuse_newer(db: Database, path: Path) -> None:
+def applied_migration_names(conn: sqlite3.Connection) -> list[str]:
+    """The migrations recorded in the file, in the order they ran."""
+    recorded = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if recorded is None:
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [name for (name,) in rows]
+
+
+def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
     known = set(known_migration_names())
-    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    unknown = [name for name in applied_migration_names(conn) if name not in known]
     if unknown:
-        db.close()
+        conn.close()
         raise DiaryTooNew(
             f"The diary {path} was written by a newer version of moodlog (it has changes "
             f"this version doesn't know: {', '.join(unknown)}). Install the newer moodlog to "
@@ -93,12 +106,24 @@ def _refuse_newer(db: Database, path: Path) -> None:
         )
 
 
-def copy_aside(db: Database, path: Path, reason: str, now: datetime) -> Path:
+def _migrate(conn: sqlite3.Connection, path: Path | None, now: datetime | None) -> None:
+    """Apply the pending migrations, copying a diary that holds data aside first."""
+    load_sqlite_utils()
+    from sqlite_utils import Database
+
+    applied = applied_migration_names(conn)
+    pending = [name for name in known_migration_names() if name not in applied]
+    if path is not None and applied and pending:
+        copy_aside(conn, path, f"before-{pending[0]}", now or datetime.now())
+    build_migrations().apply(Database(conn, strict=True, execute_plugins=False))
+
+
+def copy_aside(conn: sqlite3.Connection, path: Path, reason: str, now: datetime) -> Path:
     """Copy the open diary next to itself as ``<name>.<reason>-<timestamp>.sqlite`` (0600)."""
     target = path.with_name(f"{path.stem}.{reason}-{now:%Y%m%d-%H%M%S}.sqlite")
     os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, FILE_MODE))
     with sqlite3.connect(target) as copy:
-        db.conn.backup(copy)
+        conn.backup(copy)
     copy.close()
     return target
 
@@ -116,11 +141,3 @@ def _open_error(error: sqlite3.DatabaseError, path: Path) -> Exception:
             "check its permissions, or open another file with --db."
         )
     return error
-
-
-def applied_migration_names(db: Database) -> list[str]:
-    """The migrations recorded in ``db``, in the order they ran (for diagnostics)."""
-    return [m.name for m in migrations.applied(db)]
-
-
-__all__ = ["MIGRATION_SET", "applied_migration_names", "copy_aside", "open_database"]

@@ -5,8 +5,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from moodlog.domain.check_in import CheckIn
 from moodlog.domain.day_entry import DayEntry, DayRecord, DaySummary
@@ -23,6 +22,10 @@ from moodlog.storage.row_mapping import (
     sleep_to_row,
     tracker_from_row,
 )
+from moodlog.storage.sqlite_utils_loader import load_sqlite_utils
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +38,36 @@ class Draft:
 
 
 class DiaryStore:
-    """Reads and writes the diary. Used from the GUI thread only."""
+    """Reads and writes the diary. Used from the GUI thread only.
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    Reads go straight to the sqlite3 connection; writes run in sqlite-utils' ``atomic()``
+    transactions, and sqlite-utils is loaded on the first write (or by
+    :meth:`prepare_for_writes`), keeping it off the start-up path.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._database: Database | None = None
 
     def close(self) -> None:
-        self._db.close()
+        self._conn.close()
+
+    def prepare_for_writes(self) -> None:
+        """Load what writing needs now (the app calls this once the window is ready)."""
+        if self._database is None:
+            load_sqlite_utils()
+            from sqlite_utils import Database
+
+            self._database = Database(self._conn, execute_plugins=False)
 
     @contextmanager
-    def _writing(self) -> Iterator[Database]:
+    def _writing(self) -> Iterator[None]:
         """One transaction; SQLite's environment errors become :class:`StorageError`s."""
+        self.prepare_for_writes()
+        assert self._database is not None
         try:
-            with self._db.atomic() as db:
-                yield db
+            with self._database.atomic():
+                yield
         except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
             if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
                 raise  # a bug in our validation, not the person's environment
@@ -59,7 +78,7 @@ class DiaryStore:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         verb = "INSERT OR REPLACE" if replace else "INSERT"
-        cursor = self._db.execute(
+        cursor = self._conn.execute(
             f"{verb} INTO {table} ({columns}) VALUES ({marks})", list(row.values())
         )
         return int(cursor.lastrowid or 0)
@@ -75,14 +94,16 @@ class DiaryStore:
     ) -> None:
         """Write one item's value for a day, or delete it when ``value`` is ``None``."""
         if value is None:
-            self._db.execute(
+            self._conn.execute(
                 f"DELETE FROM {table} WHERE day = ? AND {item_column} = ?", [day, item]
             )
         else:
             self._insert(table, {"day": day, item_column: item, value_column: value}, True)
 
     def _rows(self, sql: str, params: Iterable[object] = ()) -> list[Row]:
-        return list(self._db.query(sql, list(params)))
+        cursor = self._conn.execute(sql, list(params))
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     # -- a day -------------------------------------------------------------------------
 
@@ -118,7 +139,7 @@ class DiaryStore:
             saved = self._write_check_in(entry.check_in, now) if entry.check_in else None
             self._write_sleep(entry.day, entry.sleep, now)
             self._write_day_values(entry)
-            self._db.execute("DELETE FROM drafts WHERE day = ?", [entry.day.isoformat()])
+            self._conn.execute("DELETE FROM drafts WHERE day = ?", [entry.day.isoformat()])
         return saved
 
     def save_days(self, entries: Iterable[DayEntry], now: datetime) -> int:
@@ -137,14 +158,14 @@ class DiaryStore:
             row["created_at"] = row["updated_at"]
             return check_in.with_id(self._insert("check_ins", row))
         assignments = ", ".join(f"{column} = ?" for column in row)
-        self._db.execute(
+        self._conn.execute(
             f"UPDATE check_ins SET {assignments} WHERE id = ?", [*row.values(), check_in.id]
         )
         return check_in
 
     def _write_sleep(self, day: date, record: SleepRecord | None, now: datetime) -> None:
         if record is None:
-            self._db.execute("DELETE FROM sleep WHERE night_of = ?", [day.isoformat()])
+            self._conn.execute("DELETE FROM sleep WHERE night_of = ?", [day.isoformat()])
             return
         row = sleep_to_row(record)
         row["updated_at"] = now.isoformat(timespec="seconds")
@@ -170,7 +191,7 @@ class DiaryStore:
             rows = self._rows("SELECT * FROM check_ins WHERE id = ?", [check_in_id])
             if not rows:
                 raise KeyError(check_in_id)
-            self._db.execute("DELETE FROM check_ins WHERE id = ?", [check_in_id])
+            self._conn.execute("DELETE FROM check_ins WHERE id = ?", [check_in_id])
         return check_in_from_row(rows[0])
 
     def delete_day(self, day: date) -> DayRecord:
@@ -178,11 +199,11 @@ class DiaryStore:
         record = self.day_record(day)
         iso = day.isoformat()
         with self._writing():
-            self._db.execute("DELETE FROM check_ins WHERE day = ?", [iso])
-            self._db.execute("DELETE FROM sleep WHERE night_of = ?", [iso])
-            self._db.execute("DELETE FROM side_effect_ratings WHERE day = ?", [iso])
-            self._db.execute("DELETE FROM tracker_values WHERE day = ?", [iso])
-            self._db.execute("DELETE FROM drafts WHERE day = ?", [iso])
+            self._conn.execute("DELETE FROM check_ins WHERE day = ?", [iso])
+            self._conn.execute("DELETE FROM sleep WHERE night_of = ?", [iso])
+            self._conn.execute("DELETE FROM side_effect_ratings WHERE day = ?", [iso])
+            self._conn.execute("DELETE FROM tracker_values WHERE day = ?", [iso])
+            self._conn.execute("DELETE FROM drafts WHERE day = ?", [iso])
         return record
 
     def restore_day(self, record: DayRecord, now: datetime) -> None:
@@ -206,7 +227,7 @@ class DiaryStore:
 
     def save_draft(self, day: date, payload: str, now: datetime) -> None:
         with self._writing():
-            self._db.execute(
+            self._conn.execute(
                 "INSERT OR REPLACE INTO drafts VALUES (?, ?, ?)",
                 [day.isoformat(), payload, now.isoformat(timespec="seconds")],
             )
@@ -219,7 +240,7 @@ class DiaryStore:
 
     def discard_draft(self, day: date) -> None:
         with self._writing():
-            self._db.execute("DELETE FROM drafts WHERE day = ?", [day.isoformat()])
+            self._conn.execute("DELETE FROM drafts WHERE day = ?", [day.isoformat()])
 
     # -- checklists ----------------------------------------------------------------------
 
@@ -232,7 +253,7 @@ class DiaryStore:
     def add_side_effect(self, name: str) -> SideEffect:
         """Add a (pre-validated) name to the checklist, tracked."""
         with self._writing():
-            cursor = self._db.execute(
+            cursor = self._conn.execute(
                 "INSERT INTO side_effects (name, is_builtin, is_tracked, sort_order) "
                 "VALUES (?, 0, 1, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM side_effects))",
                 [name],
@@ -241,7 +262,7 @@ class DiaryStore:
 
     def set_side_effect_tracked(self, effect_id: int, tracked: bool) -> None:
         with self._writing():
-            self._db.execute(
+            self._conn.execute(
                 "UPDATE side_effects SET is_tracked = ? WHERE id = ?", [int(tracked), effect_id]
             )
 
@@ -254,7 +275,7 @@ class DiaryStore:
     def add_tracker(self, name: str, kind: TrackerKind, unit: str) -> Tracker:
         """Add a (pre-validated) tracker, visible on Today."""
         with self._writing():
-            cursor = self._db.execute(
+            cursor = self._conn.execute(
                 "INSERT INTO trackers (name, kind, unit, is_builtin, is_visible, sort_order) "
                 "VALUES (?, ?, ?, 0, 1, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM trackers))",
                 [name, kind.value, unit],
@@ -263,7 +284,7 @@ class DiaryStore:
 
     def set_tracker_visible(self, tracker_id: int, visible: bool) -> None:
         with self._writing():
-            self._db.execute(
+            self._conn.execute(
                 "UPDATE trackers SET is_visible = ? WHERE id = ?", [int(visible), tracker_id]
             )
 

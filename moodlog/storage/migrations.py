@@ -5,20 +5,22 @@ whose recorded migrations include a name this list does not know was written by 
 moodlog, and :func:`moodlog.storage.database.open_database` refuses it.
 """
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
 from moodlog.domain.scales import SCALE_KEYS
 from moodlog.domain.side_effects import DEFAULT_SIDE_EFFECTS
 from moodlog.domain.trackers import BUILTIN_TRACKERS
+from moodlog.storage.sqlite_utils_loader import load_sqlite_utils
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 MIGRATION_SET = "moodlog"
-migrations = Migrations(MIGRATION_SET)
 
 _ISO_DAY = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 
 
-@migrations()
-def create_diary_tables(db: Database) -> None:
+def create_diary_tables(db: "Database") -> None:
     scale_columns = ",\n".join(
         f"{key} INTEGER CHECK ({key} BETWEEN 0 AND 10)" for key in SCALE_KEYS
     )
@@ -96,8 +98,7 @@ def create_diary_tables(db: Database) -> None:
             db.execute(statement)
 
 
-@migrations()
-def seed_default_side_effects_and_trackers(db: Database) -> None:
+def seed_default_side_effects_and_trackers(db: "Database") -> None:
     db.conn.executemany(
         "INSERT INTO side_effects (name, is_builtin, is_tracked, sort_order) VALUES (?, 1, 1, ?)",
         [(name, order) for order, name in enumerate(DEFAULT_SIDE_EFFECTS)],
@@ -109,8 +110,21 @@ def seed_default_side_effects_and_trackers(db: Database) -> None:
     )
 
 
+# The steps, in order. Append only: never edit, reorder or remove a step that has shipped.
+STEPS = (create_diary_tables, seed_default_side_effects_and_trackers)
+
+
 def known_migration_names() -> list[str]:
-    """Every migration this build knows, in order."""
-    # execute_plugins=False: otherwise sqlite-utils scans every installed package for
-    # plugins (and would run them) just to answer this.
-    return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]
+    """Every migration this build knows, in order (without loading sqlite-utils)."""
+    return [step.__name__ for step in STEPS]
+
+
+def build_migrations() -> "Migrations":
+    """The steps as a sqlite-utils ``Migrations`` set (this loads sqlite-utils)."""
+    load_sqlite_utils()
+    from sqlite_utils import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for step in STEPS:
+        migrations()(step)
+    return migrations

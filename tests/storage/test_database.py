@@ -15,7 +15,7 @@ from moodlog.domain.side_effects import DEFAULT_SIDE_EFFECTS
 from moodlog.domain.trackers import BUILTIN_TRACKERS
 from moodlog.storage.database import applied_migration_names, open_database
 from moodlog.storage.errors import DiaryDamaged, DiaryTooNew, DiaryUnavailable
-from moodlog.storage.migrations import known_migration_names, migrations
+from moodlog.storage.migrations import build_migrations, known_migration_names
 
 NOW = datetime(2026, 11, 21, 9, 30, 15)
 SEED_STEP = "seed_default_side_effects_and_trackers"
@@ -66,11 +66,13 @@ def test_reopening_changes_nothing(tmp_path: Path) -> None:
     db.execute(
         "INSERT INTO drafts VALUES ('2026-11-20', 'kept', '2026-11-20T21:00:00')"
     ).connection.commit()
-    applied = [(m.name, m.applied_at) for m in migrations.applied(db)]
+    applied = [(m.name, m.applied_at) for m in build_migrations().applied(Database(db))]
     db.close()
     again = open_database(path, NOW)
     try:
-        assert [(m.name, m.applied_at) for m in migrations.applied(again)] == applied
+        assert [
+            (m.name, m.applied_at) for m in build_migrations().applied(Database(again))
+        ] == applied
         assert count(again, "side_effects") == len(DEFAULT_SIDE_EFFECTS)
         assert list(again.execute("SELECT payload FROM drafts")) == [("kept",)]
     finally:
@@ -90,7 +92,7 @@ def test_in_memory_diary_is_fully_migrated() -> None:
 def test_pending_migration_copies_the_diary_aside_first(tmp_path: Path) -> None:
     path = tmp_path / "diary.sqlite"
     raw = Database(path)
-    migrations.apply(raw, stop_before=SEED_STEP)
+    build_migrations().apply(raw, stop_before=SEED_STEP)
     raw.execute(
         "INSERT INTO drafts VALUES ('2026-11-20', 'before the upgrade', '2026-11-20T21:00:00')"
     )
@@ -135,7 +137,7 @@ def test_diary_from_a_newer_moodlog_is_refused_untouched(
         open_database(path, NOW).close()
     else:
         raw = Database(path)  # rollback journal: WAL would rewrite the header on open
-        migrations.apply(raw)
+        build_migrations().apply(raw)
         raw.close()
     _record_future_migration(path)
     before = digest(path)

@@ -365,8 +365,8 @@ def test_disk_full_keeps_what_was_saved(file_store: DiaryStore) -> None:
     )
     file_store.save_draft(DAY, '{"note": "typing..."}', NOW)
     before = file_store.day_record(DAY)
-    pages = file_store._db.execute("PRAGMA page_count").fetchone()[0]
-    file_store._db.execute(f"PRAGMA max_page_count = {pages}")
+    pages = file_store._conn.execute("PRAGMA page_count").fetchone()[0]
+    file_store._conn.execute(f"PRAGMA max_page_count = {pages}")
 
     big = CheckIn(at(20), {"mood": 6}, "a long evening note " * 1000)
     with pytest.raises(DiaryUnavailable) as caught:
@@ -377,7 +377,7 @@ def test_disk_full_keeps_what_was_saved(file_store: DiaryStore) -> None:
     assert file_store.day_record(DAY) == before
     assert before.check_ins == [saved]
     assert file_store.draft_for(DAY) is not None  # the draft's deletion rolled back too
-    assert not file_store._db.conn.in_transaction
+    assert not file_store._conn.in_transaction
 
 
 def test_locked_file_says_another_program_is_using_it(tmp_path: Path) -> None:
@@ -385,7 +385,7 @@ def test_locked_file_says_another_program_is_using_it(tmp_path: Path) -> None:
     store = DiaryStore(open_database(path, NOW))
     other = sqlite3.connect(path, isolation_level=None)
     try:
-        store._db.execute("PRAGMA busy_timeout = 0")  # fail now rather than in 3 s
+        store._conn.execute("PRAGMA busy_timeout = 0")  # fail now rather than in 3 s
         other.execute("BEGIN IMMEDIATE")
         with pytest.raises(DiaryUnavailable, match="Another program is using the diary file"):
             store.save_day(DayEntry(DAY, check_in(9, 5)), NOW)
