@@ -83,7 +83,7 @@ class CheckInPanel(QGroupBox):
         label = QLabel(f"{scale.label}", self)
         label.setBuddy(choice)
         value_label = QLabel(self)
-        value_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("10 · Best possible"))
+        value_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Somewhat good"))
         value_label.setWordWrap(True)
         anchors = QLabel(f"0 = {scale.low}   ·   10 = {scale.high}", self)
         font = anchors.font()

@@ -98,7 +98,7 @@ class ChoiceInput(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         bold_metrics = type(metrics)(bold)
-        padding = metrics.horizontalAdvance("0") * 2
+        padding = metrics.horizontalAdvance("0") * 3 // 2
         widths = [bold_metrics.horizontalAdvance(label) + padding for label in self._labels]
         if all(label.isdigit() for label in self._labels):
             widths = [max(widths)] * len(widths)  # a numeric scale has even steps

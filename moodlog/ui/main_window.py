@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
     def _fit_to_screen(self) -> None:
         """1280 x 800 where the screen allows it, else most of the available area."""
         screen = self.screen().availableGeometry()
-        self.resize(min(1280, screen.width() * 95 // 100), min(800, screen.height() * 95 // 100))
+        # Leave room for the window manager's frame and the desktop's panels.
+        self.resize(min(1280, screen.width() * 95 // 100), min(800, screen.height() * 88 // 100))
 
     def _action(self, menu: QMenu, text: str, keys: list[str], slot: object) -> QAction:
         action = QAction(text, self)
