@@ -14,23 +14,11 @@ from moodlog.domain.sleep import (
     format_duration,
     measure_sleep,
 )
+from tests.sample_nights import SAMPLE_NIGHT
 
 TODAY = date(2026, 11, 21)
 
-# Into bed 22:30, tried 23:00, 20 min to fall asleep, 2 awakenings for 30 min, final
-# awakening 06:30, out of bed 07:00.
-NIGHT = SleepRecord(
-    night_of=TODAY,
-    mode=SleepMode.FULL,
-    quality=SleepQuality.FAIR,
-    into_bed=time(22, 30),
-    tried_to_sleep=time(23, 0),
-    minutes_to_fall_asleep=20,
-    awakenings=2,
-    minutes_awake=30,
-    final_awakening=time(6, 30),
-    out_of_bed=time(7, 0),
-)
+NIGHT = replace(SAMPLE_NIGHT, night_of=TODAY)
 
 
 def night(**changes: object) -> SleepRecord:

@@ -2,6 +2,7 @@
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -15,22 +16,16 @@ from moodlog.domain.trackers import BUILTIN_TRACKERS, TrackerKind
 from moodlog.storage.database import open_database
 from moodlog.storage.diary_store import DiaryStore, Draft
 from moodlog.storage.errors import DiaryUnavailable
+from tests.sample_nights import SAMPLE_NIGHT
 
 DAY = date(2026, 11, 20)
 OTHER_DAY = date(2026, 11, 19)
 NOW = datetime(2026, 11, 21, 9, 30)
 
-FULL_NIGHT = SleepRecord(
+FULL_NIGHT = replace(
+    SAMPLE_NIGHT,
     night_of=DAY,
-    mode=SleepMode.FULL,
     quality=SleepQuality.POOR,
-    into_bed=time(22, 30),
-    tried_to_sleep=time(23, 0),
-    minutes_to_fall_asleep=20,
-    awakenings=2,
-    minutes_awake=30,
-    final_awakening=time(6, 30),
-    out_of_bed=time(7, 0),
     naps=1,
     nap_minutes=40,
     comment="Neighbours were loud.",
