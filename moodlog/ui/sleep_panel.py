@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDoubleSpinBox,
@@ -117,6 +118,15 @@ class SleepPanel(QGroupBox):
         self.measures_label.setToolTip(SLEEP_DEFINITIONS)
         self.measures_label.setAccessibleName("Sleep measures")
         outer.addWidget(self.measures_label)
+        # How the measures are worked out, stated where they appear (definitions differ
+        # between studies); shown with the detailed diary, whose measures they are.
+        self.definitions_label = QLabel(SLEEP_DEFINITIONS, self)
+        self.definitions_label.setWordWrap(True)
+        self.definitions_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        small = self.definitions_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.definitions_label.setFont(small)
+        outer.addWidget(self.definitions_label)
 
     def _build_quick_page(self) -> QWidget:
         page = QWidget(self)
@@ -198,6 +208,7 @@ class SleepPanel(QGroupBox):
         quick = self.quick_radio.isChecked()
         self.quick_page.setVisible(quick)
         self.full_page.setVisible(not quick)
+        self.definitions_label.setVisible(not quick)
 
     # -- values ------------------------------------------------------------------------
 

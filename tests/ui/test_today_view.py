@@ -113,6 +113,8 @@ def test_detailed_sleep_across_midnight(
     sleep = window.today_view.sleep_panel
     qtbot.mouseClick(sleep.full_radio, Qt.MouseButton.LeftButton)
     assert sleep.full_page.isVisible()
+    assert sleep.definitions_label.isVisible()
+    assert "Sleep efficiency: total sleep time ÷ time in bed" in sleep.definitions_label.text()
     assert not sleep.quick_page.isVisible()
     for key, text in {
         "into_bed": "22:45",
