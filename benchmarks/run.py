@@ -217,59 +217,51 @@ def print_table(rows: Sequence[Row]) -> None:
             print("  ".join("-" * w for w in widths))
 
 
-def startup_rows(results: dict[str, list[Run]]) -> list[Row]:
-    ready = {
-        name: statistics.median(r.ready_seconds for r in runs) for name, runs in results.items()
-    }
-    seconds = {name: statistics.median(r.seconds for r in runs) for name, runs in results.items()}
-    memory = {
-        name: statistics.median(r.max_rss_mib for r in runs) for name, runs in results.items()
-    }
-    bare_s, bare_m, bare_r = seconds["bare"], memory["bare"], ready["bare"]
-    rows = [Row("window ready, bare PySide6 window", f"{bare_r * 1000:.0f} ms")]
+def against_bare(
+    title: str, medians: dict[str, float], show: str, target_ratio: float | None = None
+) -> list[Row]:
+    """The bare window's row, then moodlog's (empty and 10-year diary) with their ratio.
+    ``show`` formats a value ("{:.0f} MiB"); a target applies to the 10-year row."""
+    bare = medians["bare"]
+    rows = [Row(f"{title}, bare PySide6 window", show.format(bare))]
     for name, label in (("empty", "empty diary"), ("demo", f"{DEMO_YEARS}-year diary")):
+        target = ""
+        if target_ratio is not None and name == "demo":
+            target = f"<= {target_ratio:g}x {verdict(medians[name] / bare <= target_ratio)}"
         rows.append(
             Row(
-                f"window ready, moodlog, {label}",
-                f"{ready[name] * 1000:.0f} ms",
-                f"{bare_r * 1000:.0f} ms",
-                ratio(ready[name], bare_r),
-                f"<= {READY_TARGET_RATIO:g}x {verdict(ready[name] / bare_r <= READY_TARGET_RATIO)}"
-                if name == "demo"
-                else "",
-            )
-        )
-    rows.append(Row("whole process, bare PySide6 window", f"{bare_s * 1000:.0f} ms"))
-    for name, label in (("empty", "empty diary"), ("demo", f"{DEMO_YEARS}-year diary")):
-        rows.append(
-            Row(
-                f"whole process, moodlog, {label}",
-                f"{seconds[name] * 1000:.0f} ms",
-                f"{bare_s * 1000:.0f} ms",
-                ratio(seconds[name], bare_s),
-            )
-        )
-    demo_vs_empty = ready["demo"] / ready["empty"]
-    rows.append(
-        Row(
-            f"window ready, {DEMO_YEARS}-year vs empty diary",
-            f"{ready['demo'] * 1000:.0f} ms",
-            f"{ready['empty'] * 1000:.0f} ms",
-            f"{demo_vs_empty:.2f}x",
-            f"<= {STARTUP_TARGET_RATIO}x {verdict(demo_vs_empty <= STARTUP_TARGET_RATIO)}",
-        )
-    )
-    rows.append(Row("peak RSS, bare PySide6 window", f"{bare_m:.0f} MiB"))
-    for name, label in (("empty", "empty diary"), ("demo", f"{DEMO_YEARS}-year diary")):
-        rows.append(
-            Row(
-                f"peak RSS, moodlog, {label}",
-                f"{memory[name]:.0f} MiB",
-                f"{bare_m:.0f} MiB",
-                ratio(memory[name], bare_m),
+                f"{title}, moodlog, {label}",
+                show.format(medians[name]),
+                show.format(bare),
+                ratio(medians[name], bare),
+                target,
             )
         )
     return rows
+
+
+def startup_rows(results: dict[str, list[Run]]) -> list[Row]:
+    def medians(field: str) -> dict[str, float]:
+        return {
+            name: statistics.median(getattr(r, field) for r in runs)
+            for name, runs in results.items()
+        }
+
+    ready_ms = {name: s * 1000 for name, s in medians("ready_seconds").items()}
+    whole_ms = {name: s * 1000 for name, s in medians("seconds").items()}
+    demo_vs_empty = ready_ms["demo"] / ready_ms["empty"]
+    return [
+        *against_bare("window ready", ready_ms, "{:.0f} ms", READY_TARGET_RATIO),
+        *against_bare("whole process", whole_ms, "{:.0f} ms"),
+        Row(
+            f"window ready, {DEMO_YEARS}-year vs empty diary",
+            f"{ready_ms['demo']:.0f} ms",
+            f"{ready_ms['empty']:.0f} ms",
+            f"{demo_vs_empty:.2f}x",
+            f"<= {STARTUP_TARGET_RATIO}x {verdict(demo_vs_empty <= STARTUP_TARGET_RATIO)}",
+        ),
+        *against_bare("peak RSS", medians("max_rss_mib"), "{:.0f} MiB"),
+    ]
 
 
 def save_rows(saves: list[float], inserts: list[float]) -> list[Row]:

@@ -80,10 +80,13 @@ class SleepMeasures:
     terminal_wake_minutes: float | None = None
 
 
-_STEP_NAMES = (
-    ("got into bed", "began trying to sleep"),
-    ("began trying to sleep", "woke for the last time"),
-    ("woke for the last time", "got out of bed"),
+# The diary's four clock times in night order: (field, what the person did). Messages and
+# the form's field hints are built from these words.
+CLOCK_FIELDS: tuple[tuple[str, str], ...] = (
+    ("into_bed", "got into bed"),
+    ("tried_to_sleep", "began trying to sleep"),
+    ("final_awakening", "woke for the last time"),
+    ("out_of_bed", "got out of bed"),
 )
 
 
@@ -134,8 +137,8 @@ def measure_sleep(record: SleepRecord, today: date) -> SleepMeasures:
 
 def _measure_full(record: SleepRecord) -> SleepMeasures:
     times = (record.into_bed, record.tried_to_sleep, record.final_awakening, record.out_of_bed)
-    names = ("into_bed", "tried_to_sleep", "final_awakening", "out_of_bed")
-    labels = ("got into bed", "began trying to sleep", "woke for the last time", "got out of bed")
+    names = [name for name, _label in CLOCK_FIELDS]
+    labels = [label for _name, label in CLOCK_FIELDS]
     for value, name, label in zip(times, names, labels, strict=True):
         if value is None:
             raise InvalidEntry(f"Enter the time you {label}.", name)
@@ -170,7 +173,7 @@ def _measure_full(record: SleepRecord) -> SleepMeasures:
     if in_bed > MAX_TIME_IN_BED:
         # One step runs backwards (its forward gap wrapped round the clock): name it.
         worst = max(range(3), key=lambda i: gaps[i])
-        earlier, later = _STEP_NAMES[worst]
+        earlier, later = labels[worst], labels[worst + 1]
         shown = (times[worst], times[worst + 1])
         raise InvalidEntry(
             f"The time you {later} ({shown[1]:%H:%M}) comes before the time you {earlier} "

@@ -27,17 +27,18 @@ def open_database(path: Path | None, now: datetime | None = None) -> sqlite3.Con
     if path is None:
         memory = sqlite3.connect(":memory:")
         _configure(memory, in_memory=True)
-        _migrate(memory, None, now)
+        _migrate(memory, None, now, applied=[])
         return memory
     _prepare_file(path)
     conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(path)
+        applied = applied_migration_names(conn)
         # Refuse first: switching an older file to WAL rewrites its header.
-        _refuse_newer(conn, path)
+        _refuse_newer(conn, path, applied)
         _configure(conn, in_memory=False)
-        if set(known_migration_names()) - set(applied_migration_names(conn)):
-            _migrate(conn, path, now)
+        if set(known_migration_names()) - set(applied):
+            _migrate(conn, path, now, applied)
     except sqlite3.DatabaseError as error:
         if conn is not None:
             conn.close()
@@ -94,9 +95,9 @@ def applied_migration_names(conn: sqlite3.Connection) -> list[str]:
     return [name for (name,) in rows]
 
 
-def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
+def _refuse_newer(conn: sqlite3.Connection, path: Path, applied: list[str]) -> None:
     known = set(known_migration_names())
-    unknown = [name for name in applied_migration_names(conn) if name not in known]
+    unknown = [name for name in applied if name not in known]
     if unknown:
         conn.close()
         raise DiaryTooNew(
@@ -106,12 +107,13 @@ def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def _migrate(conn: sqlite3.Connection, path: Path | None, now: datetime | None) -> None:
+def _migrate(
+    conn: sqlite3.Connection, path: Path | None, now: datetime | None, applied: list[str]
+) -> None:
     """Apply the pending migrations, copying a diary that holds data aside first."""
     load_sqlite_utils()
     from sqlite_utils import Database
 
-    applied = applied_migration_names(conn)
     pending = [name for name in known_migration_names() if name not in applied]
     if path is not None and applied and pending:
         copy_aside(conn, path, f"before-{pending[0]}", now or datetime.now())

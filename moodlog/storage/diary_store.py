@@ -68,7 +68,7 @@ class DiaryStore:
         try:
             with self._database.atomic():
                 yield
-        except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
+        except sqlite3.DatabaseError as error:
             if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
                 raise  # a bug in our validation, not the person's environment
             raise unavailable_from(error) from error
@@ -196,9 +196,9 @@ class DiaryStore:
 
     def delete_day(self, day: date) -> DayRecord:
         """Delete everything a day holds (draft included); return it for undo."""
-        record = self.day_record(day)
         iso = day.isoformat()
         with self._writing():
+            record = self.day_record(day)  # read in the same transaction as the delete
             self._conn.execute("DELETE FROM check_ins WHERE day = ?", [iso])
             self._conn.execute("DELETE FROM sleep WHERE night_of = ?", [iso])
             self._conn.execute("DELETE FROM side_effect_ratings WHERE day = ?", [iso])

@@ -45,9 +45,7 @@ def unavailable_from(error: sqlite3.Error) -> StorageError:
             "Another program is using the diary file. Close it (or wait a moment), then save "
             f"again. {kept}"
         )
-    if isinstance(error, sqlite3.DatabaseError) and (
-        "malformed" in text or "not a database" in text or "corrupt" in text
-    ):
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
         return DiaryDamaged(
             "The diary file is damaged, so this could not be saved. Keep the file as it is and "
             f"restore a backup. {kept}"

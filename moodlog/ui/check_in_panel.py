@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.check_in import CheckIn
-from moodlog.domain.scales import MOOD, MOOD_WORDS, SCALES, Scale
+from moodlog.domain.scales import MOOD, MOOD_WORDS, SCALES, Scale, mood_word
 from moodlog.ui.choice_input import ChoiceInput
 
 
@@ -114,7 +114,7 @@ class CheckInPanel(QGroupBox):
         if value is None:
             text = "not rated"
         elif key == MOOD.key:
-            text = f"{value} · {MOOD_WORDS[value]}"
+            text = f"{value} · {mood_word(value)}"
         else:
             text = str(value)
         self._value_labels[key].setText(text)

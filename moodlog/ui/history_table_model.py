@@ -1,5 +1,6 @@
 """HistoryTableModel: one row per logged day, newest first."""
 
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
 from typing_extensions import override
 
 from moodlog.domain.day_entry import DaySummary
-from moodlog.domain.scales import MOOD_WORDS
+from moodlog.domain.scales import mood_word
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 
@@ -50,20 +51,19 @@ class HistoryTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[DaySummary] = []
+        self._row_of_day: dict[date, int] = {}
 
     def set_summaries(self, rows: list[DaySummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._row_of_day = {summary.day: row for row, summary in enumerate(self._rows)}
         self.endResetModel()
 
     def summary_at(self, row: int) -> DaySummary:
         return self._rows[row]
 
-    def row_of(self, day: Any) -> int | None:
-        for index, summary in enumerate(self._rows):
-            if summary.day == day:
-                return index
-        return None
+    def row_of(self, day: date) -> int | None:
+        return self._row_of_day.get(day)
 
     @override
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -92,7 +92,7 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.MOOD and summary.mood_mean:
-            return MOOD_WORDS[round(summary.mood_mean)]
+            return mood_word(round(summary.mood_mean))
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (Column.DAY, Column.NOTES):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -107,7 +107,8 @@ class HistoryView(QWidget):
         self.day_opened.emit(qdate.toPython())
 
     def _on_calendar_selected(self) -> None:
-        row = self.model.row_of(self.calendar.selectedDate().toPython())
+        selected: date = self.calendar.selectedDate().toPython()  # type: ignore[assignment]
+        row = self.model.row_of(selected)
         if row is not None:
             self.table.selectRow(row)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from moodlog.domain.clock_text import format_clock, parse_clock_text
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.sleep import (
+    CLOCK_FIELDS,
     SLEEP_DEFINITIONS,
     SleepMode,
     SleepQuality,
@@ -31,13 +32,13 @@ from moodlog.domain.sleep import (
 )
 from moodlog.ui.choice_input import ChoiceInput
 
-NOT_RECORDED = "not recorded"
-_CLOCK_FIELDS = (
-    ("into_bed", "Got into &bed", "the time you got into bed"),
-    ("tried_to_sleep", "Began &trying to sleep", "the time you began trying to sleep"),
-    ("final_awakening", "&Final awakening", "the time you woke for the last time"),
-    ("out_of_bed", "Got &out of bed", "the time you got out of bed"),
-)
+# Form labels (with their Alt+letter) for the domain's CLOCK_FIELDS, in the same order.
+_CLOCK_LABELS = {
+    "into_bed": "Got into &bed",
+    "tried_to_sleep": "Began &trying to sleep",
+    "final_awakening": "&Final awakening",
+    "out_of_bed": "Got &out of bed",
+}
 
 
 def _blankable_spin(name: str, maximum: int, suffix: str, parent: QWidget) -> QSpinBox:
@@ -154,7 +155,8 @@ class SleepPanel(QGroupBox):
         self.sol_spin = _blankable_spin("Minutes to fall asleep", 720, " min", page)
         self.awakenings_spin = _blankable_spin("Awakenings before the final one", 60, "", page)
         self.waso_spin = _blankable_spin("Minutes awake in the night", 1200, " min", page)
-        for key, text, _what in _CLOCK_FIELDS:
+        for key, _did in CLOCK_FIELDS:
+            text = _CLOCK_LABELS[key]
             edit = QLineEdit(page)
             edit.setPlaceholderText("hh:mm")
             edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00 pm") * 2)
@@ -243,8 +245,8 @@ class SleepPanel(QGroupBox):
                 mode=SleepMode.MINIMAL, hours_slept=None if hours < 0 else hours, **common
             )
         clocks = [
-            parse_clock_text(self.clock_edits[key].text(), key, what)
-            for key, _text, what in _CLOCK_FIELDS
+            parse_clock_text(self.clock_edits[key].text(), key, f"the time you {did}")
+            for key, did in CLOCK_FIELDS
         ]
         return SleepRecord(
             mode=SleepMode.FULL,

@@ -358,11 +358,10 @@ class TodayView(QWidget):
         sleep = self.sleep_panel.record(self._day)
         if sleep is not None:
             measure_sleep(sleep, today)
-        trackers = {t.id: t for t in self._store.trackers()}
         values = self.trackers_panel.values()
         for tracker_id, value in values.items():
             if value is not None:
-                validate_tracker_value(trackers[tracker_id], value)
+                validate_tracker_value(self.trackers_panel.trackers[tracker_id], value)
         return DayEntry(
             day=self._day,
             check_in=saved_check_in,
@@ -439,7 +438,7 @@ class TodayView(QWidget):
             self._refresh_check_in_chips(self._record)
             return
         self._check_in_id = check_in_id
-        self._apply(self._store.day_record(self._day), None)
+        self._apply(self._record, None)  # current: a save above reloaded it
 
     # -- deleting and undo ---------------------------------------------------------------------
 
@@ -492,10 +491,6 @@ class TodayView(QWidget):
         self.banner.show_message(message, BannerKind.INFO, [("&Undo", self.undo_delete)])
         self.status.emit(f"{message} Undo with Ctrl+Z.")
         self.day_saved.emit(removed.day)
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
 
     def undo_delete(self) -> None:
         if not self._undo:

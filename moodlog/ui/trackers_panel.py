@@ -31,6 +31,7 @@ class TrackersPanel(QGroupBox):
         super().__init__("Other things today", parent)
         self._form = QFormLayout(self)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.trackers: dict[int, Tracker] = {}  # the shown ones, by id
         self.numbers: dict[int, QDoubleSpinBox] = {}
         self.choices: dict[int, ChoiceInput] = {}
         self.manage_button = QPushButton("Choose &trackers…", self)
@@ -44,7 +45,8 @@ class TrackersPanel(QGroupBox):
                 child.deleteLater()
         self.numbers.clear()
         self.choices.clear()
-        for tracker in (t for t in trackers if t.is_visible):
+        self.trackers = {t.id: t for t in trackers if t.is_visible}
+        for tracker in self.trackers.values():
             label = QLabel(tracker.name, self)
             field = self._field_for(tracker)
             label.setBuddy(field)
