@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from moodlog.domain.adherence import Adherence
 from moodlog.domain.check_in import CheckIn
 from moodlog.domain.side_effects import Severity
 from moodlog.domain.sleep import SleepRecord
@@ -18,7 +19,8 @@ class DayEntry:
     when the person only logged sleep or the other sections. ``sleep`` of ``None`` means
     the night was left blank. ``side_effects`` and ``trackers`` hold the items the form
     showed: a value replaces what the day held, ``None`` clears it ("not rated"); items
-    the form did not show keep what they had.
+    the form did not show keep what they had. ``adherence`` works the same way, keyed by
+    medication id.
     """
 
     day: date
@@ -26,6 +28,7 @@ class DayEntry:
     sleep: SleepRecord | None = None
     side_effects: Mapping[int, Severity | None] = field(default_factory=dict)
     trackers: Mapping[int, float | None] = field(default_factory=dict)
+    adherence: Mapping[int, Adherence | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.check_in is not None and self.check_in.day != self.day:
@@ -41,10 +44,13 @@ class DayRecord:
     sleep: SleepRecord | None
     side_effects: dict[int, Severity]
     trackers: dict[int, float]
+    adherence: dict[int, Adherence] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.check_ins or self.sleep or self.side_effects or self.trackers)
+        return not (
+            self.check_ins or self.sleep or self.side_effects or self.trackers or self.adherence
+        )
 
 
 @dataclass(frozen=True, slots=True)

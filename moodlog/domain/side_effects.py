@@ -40,9 +40,15 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class SideEffect:
-    """One checklist item. ``is_tracked`` decides whether it appears on the Today view."""
+    """One checklist item. ``is_tracked`` decides whether it appears on the Today view.
+
+    ``suspected_medication_id`` / ``suspected_course_id`` name what the person thinks
+    causes it (at most one of them), or ``None``.
+    """
 
     id: int
     name: str
     is_builtin: bool
     is_tracked: bool
+    suspected_medication_id: int | None = None
+    suspected_course_id: int | None = None

@@ -1,18 +1,17 @@
 """DiaryStore: the diary's typed read and write methods. Every write is one transaction."""
 
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
+from moodlog.domain.adherence import Adherence
 from moodlog.domain.check_in import CheckIn
 from moodlog.domain.day_entry import DayEntry, DayRecord, DaySummary
 from moodlog.domain.side_effects import Severity, SideEffect
 from moodlog.domain.sleep import SleepMode, SleepRecord, measure_sleep
 from moodlog.domain.trackers import Tracker, TrackerKind
-from moodlog.storage.errors import unavailable_from
+from moodlog.storage.diary_connection import DiaryConnection
 from moodlog.storage.row_mapping import (
     Row,
     check_in_from_row,
@@ -22,10 +21,7 @@ from moodlog.storage.row_mapping import (
     sleep_to_row,
     tracker_from_row,
 )
-from moodlog.storage.sqlite_utils_loader import load_sqlite_utils
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
+from moodlog.storage.treatment_store import TreatmentStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,42 +42,16 @@ class DiaryStore:
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
+        self._link = DiaryConnection(conn)
         self._conn = conn
-        self._database: Database | None = None
+        self.treatments = TreatmentStore(self._link)
 
     def close(self) -> None:
         self._conn.close()
 
     def prepare_for_writes(self) -> None:
         """Load what writing needs now (the app calls this once the window is ready)."""
-        if self._database is None:
-            load_sqlite_utils()
-            from sqlite_utils import Database
-
-            self._database = Database(self._conn, execute_plugins=False)
-
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """One transaction; SQLite's environment errors become :class:`StorageError`s."""
-        self.prepare_for_writes()
-        assert self._database is not None
-        try:
-            with self._database.atomic():
-                yield
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
-                raise  # a bug in our validation, not the person's environment
-            raise unavailable_from(error) from error
-
-    def _insert(self, table: str, row: Row, replace: bool = False) -> int:
-        """INSERT (or INSERT OR REPLACE) one row; returns its rowid."""
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        verb = "INSERT OR REPLACE" if replace else "INSERT"
-        cursor = self._conn.execute(
-            f"{verb} INTO {table} ({columns}) VALUES ({marks})", list(row.values())
-        )
-        return int(cursor.lastrowid or 0)
+        self._link.prepare_for_writes()
 
     def _set_day_value(
         self,
@@ -90,7 +60,7 @@ class DiaryStore:
         value_column: str,
         day: str,
         item: int,
-        value: float | None,
+        value: float | str | None,
     ) -> None:
         """Write one item's value for a day, or delete it when ``value`` is ``None``."""
         if value is None:
@@ -98,12 +68,7 @@ class DiaryStore:
                 f"DELETE FROM {table} WHERE day = ? AND {item_column} = ?", [day, item]
             )
         else:
-            self._insert(table, {"day": day, item_column: item, value_column: value}, True)
-
-    def _rows(self, sql: str, params: Iterable[object] = ()) -> list[Row]:
-        cursor = self._conn.execute(sql, list(params))
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+            self._link.insert(table, {"day": day, item_column: item, value_column: value}, True)
 
     # -- a day -------------------------------------------------------------------------
 
@@ -111,18 +76,22 @@ class DiaryStore:
         iso = day.isoformat()
         check_ins = [
             check_in_from_row(row)
-            for row in self._rows(
+            for row in self._link.rows(
                 "SELECT * FROM check_ins WHERE day = ? ORDER BY recorded_at, id", [iso]
             )
         ]
-        sleep_rows = self._rows("SELECT * FROM sleep WHERE night_of = ?", [iso])
+        sleep_rows = self._link.rows("SELECT * FROM sleep WHERE night_of = ?", [iso])
         effects = {
             row["side_effect_id"]: Severity(row["severity"])
-            for row in self._rows("SELECT * FROM side_effect_ratings WHERE day = ?", [iso])
+            for row in self._link.rows("SELECT * FROM side_effect_ratings WHERE day = ?", [iso])
         }
         trackers = {
             row["tracker_id"]: row["value"]
-            for row in self._rows("SELECT * FROM tracker_values WHERE day = ?", [iso])
+            for row in self._link.rows("SELECT * FROM tracker_values WHERE day = ?", [iso])
+        }
+        adherence = {
+            row["medication_id"]: Adherence(row["status"])
+            for row in self._link.rows("SELECT * FROM adherence WHERE day = ?", [iso])
         }
         return DayRecord(
             day=day,
@@ -130,12 +99,13 @@ class DiaryStore:
             sleep=sleep_from_row(sleep_rows[0]) if sleep_rows else None,
             side_effects=effects,
             trackers=trackers,
+            adherence=adherence,
         )
 
     def save_day(self, entry: DayEntry, now: datetime) -> CheckIn | None:
         """Write one save of the Today view and drop the day's draft, all or nothing.
         Returns the check-in as stored (with its id), if the entry had one."""
-        with self._writing():
+        with self._link.writing():
             saved = self._write_check_in(entry.check_in, now) if entry.check_in else None
             self._write_sleep(entry.day, entry.sleep, now)
             self._write_day_values(entry)
@@ -145,7 +115,7 @@ class DiaryStore:
     def save_days(self, entries: Iterable[DayEntry], now: datetime) -> int:
         """Write many days in one transaction (demo data, imports). Returns the count."""
         count = 0
-        with self._writing():
+        with self._link.writing():
             for entry in entries:
                 self.save_day(entry, now)
                 count += 1
@@ -156,7 +126,7 @@ class DiaryStore:
         row["updated_at"] = now.isoformat(timespec="seconds")
         if check_in.id is None:
             row["created_at"] = row["updated_at"]
-            return check_in.with_id(self._insert("check_ins", row))
+            return check_in.with_id(self._link.insert("check_ins", row))
         assignments = ", ".join(f"{column} = ?" for column in row)
         self._conn.execute(
             f"UPDATE check_ins SET {assignments} WHERE id = ?", [*row.values(), check_in.id]
@@ -169,7 +139,7 @@ class DiaryStore:
             return
         row = sleep_to_row(record)
         row["updated_at"] = now.isoformat(timespec="seconds")
-        self._insert("sleep", row, replace=True)
+        self._link.insert("sleep", row, replace=True)
 
     def _write_day_values(self, entry: DayEntry) -> None:
         iso = entry.day.isoformat()
@@ -184,11 +154,20 @@ class DiaryStore:
             )
         for tracker_id, value in entry.trackers.items():
             self._set_day_value("tracker_values", "tracker_id", "value", iso, tracker_id, value)
+        for medication_id, status in entry.adherence.items():
+            self._set_day_value(
+                "adherence",
+                "medication_id",
+                "status",
+                iso,
+                medication_id,
+                None if status is None else status.value,
+            )
 
     def delete_check_in(self, check_in_id: int) -> CheckIn:
         """Delete one check-in; return it so that the deletion can be undone."""
-        with self._writing():
-            rows = self._rows("SELECT * FROM check_ins WHERE id = ?", [check_in_id])
+        with self._link.writing():
+            rows = self._link.rows("SELECT * FROM check_ins WHERE id = ?", [check_in_id])
             if not rows:
                 raise KeyError(check_in_id)
             self._conn.execute("DELETE FROM check_ins WHERE id = ?", [check_in_id])
@@ -197,18 +176,19 @@ class DiaryStore:
     def delete_day(self, day: date) -> DayRecord:
         """Delete everything a day holds (draft included); return it for undo."""
         iso = day.isoformat()
-        with self._writing():
+        with self._link.writing():
             record = self.day_record(day)  # read in the same transaction as the delete
             self._conn.execute("DELETE FROM check_ins WHERE day = ?", [iso])
             self._conn.execute("DELETE FROM sleep WHERE night_of = ?", [iso])
             self._conn.execute("DELETE FROM side_effect_ratings WHERE day = ?", [iso])
             self._conn.execute("DELETE FROM tracker_values WHERE day = ?", [iso])
+            self._conn.execute("DELETE FROM adherence WHERE day = ?", [iso])
             self._conn.execute("DELETE FROM drafts WHERE day = ?", [iso])
         return record
 
     def restore_day(self, record: DayRecord, now: datetime) -> None:
         """Put back what :meth:`delete_day` or :meth:`delete_check_in` removed, ids and all."""
-        with self._writing():
+        with self._link.writing():
             for check_in in record.check_ins:
                 row = check_in_to_row(check_in)
                 row.update(
@@ -216,30 +196,35 @@ class DiaryStore:
                     created_at=now.isoformat(timespec="seconds"),
                     updated_at=now.isoformat(timespec="seconds"),
                 )
-                self._insert("check_ins", row)
+                self._link.insert("check_ins", row)
             if record.sleep is not None:
                 self._write_sleep(record.day, record.sleep, now)
             self._write_day_values(
-                DayEntry(day=record.day, side_effects=record.side_effects, trackers=record.trackers)
+                DayEntry(
+                    day=record.day,
+                    side_effects=record.side_effects,
+                    trackers=record.trackers,
+                    adherence=record.adherence,
+                )
             )
 
     # -- drafts ------------------------------------------------------------------------
 
     def save_draft(self, day: date, payload: str, now: datetime) -> None:
-        with self._writing():
+        with self._link.writing():
             self._conn.execute(
                 "INSERT OR REPLACE INTO drafts VALUES (?, ?, ?)",
                 [day.isoformat(), payload, now.isoformat(timespec="seconds")],
             )
 
     def draft_for(self, day: date) -> Draft | None:
-        rows = self._rows("SELECT * FROM drafts WHERE day = ?", [day.isoformat()])
+        rows = self._link.rows("SELECT * FROM drafts WHERE day = ?", [day.isoformat()])
         if not rows:
             return None
         return Draft(day, rows[0]["payload"], datetime.fromisoformat(rows[0]["saved_at"]))
 
     def discard_draft(self, day: date) -> None:
-        with self._writing():
+        with self._link.writing():
             self._conn.execute("DELETE FROM drafts WHERE day = ?", [day.isoformat()])
 
     # -- checklists ----------------------------------------------------------------------
@@ -247,12 +232,12 @@ class DiaryStore:
     def side_effects(self) -> list[SideEffect]:
         return [
             side_effect_from_row(row)
-            for row in self._rows("SELECT * FROM side_effects ORDER BY sort_order, id")
+            for row in self._link.rows("SELECT * FROM side_effects ORDER BY sort_order, id")
         ]
 
     def add_side_effect(self, name: str) -> SideEffect:
         """Add a (pre-validated) name to the checklist, tracked."""
-        with self._writing():
+        with self._link.writing():
             cursor = self._conn.execute(
                 "INSERT INTO side_effects (name, is_builtin, is_tracked, sort_order) "
                 "VALUES (?, 0, 1, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM side_effects))",
@@ -261,20 +246,55 @@ class DiaryStore:
         return SideEffect(int(cursor.lastrowid or 0), name, is_builtin=False, is_tracked=True)
 
     def set_side_effect_tracked(self, effect_id: int, tracked: bool) -> None:
-        with self._writing():
+        with self._link.writing():
             self._conn.execute(
                 "UPDATE side_effects SET is_tracked = ? WHERE id = ?", [int(tracked), effect_id]
             )
 
+    def set_side_effect_cause(
+        self, effect_id: int, medication_id: int | None, course_id: int | None
+    ) -> None:
+        """Record what the person suspects causes a side effect (at most one cause)."""
+        if medication_id is not None and course_id is not None:
+            raise ValueError("one suspected cause at most")
+        with self._link.writing():
+            self._link.execute(
+                "UPDATE side_effects SET suspected_medication_id = ?, suspected_course_id = ? "
+                "WHERE id = ?",
+                [medication_id, course_id, effect_id],
+            )
+
+    def first_rated_day(self, effect_id: int, since: date) -> date | None:
+        """The first day on or after ``since`` the side effect was rated mild or worse."""
+        rows = self._link.rows(
+            "SELECT MIN(day) AS first FROM side_effect_ratings "
+            "WHERE side_effect_id = ? AND day >= ? AND severity > 0",
+            [effect_id, since.isoformat()],
+        )
+        first = rows[0]["first"] if rows else None
+        return None if first is None else date.fromisoformat(first)
+
+    def side_effect_ratings(self, start: date, end: date) -> dict[int, dict[date, Severity]]:
+        """Every rating between two days (inclusive), by side effect id then day."""
+        ratings: dict[int, dict[date, Severity]] = {}
+        for row in self._link.rows(
+            "SELECT * FROM side_effect_ratings WHERE day BETWEEN ? AND ?",
+            [start.isoformat(), end.isoformat()],
+        ):
+            ratings.setdefault(row["side_effect_id"], {})[date.fromisoformat(row["day"])] = (
+                Severity(row["severity"])
+            )
+        return ratings
+
     def trackers(self) -> list[Tracker]:
         return [
             tracker_from_row(row)
-            for row in self._rows("SELECT * FROM trackers ORDER BY sort_order, id")
+            for row in self._link.rows("SELECT * FROM trackers ORDER BY sort_order, id")
         ]
 
     def add_tracker(self, name: str, kind: TrackerKind, unit: str) -> Tracker:
         """Add a (pre-validated) tracker, visible on Today."""
-        with self._writing():
+        with self._link.writing():
             cursor = self._conn.execute(
                 "INSERT INTO trackers (name, kind, unit, is_builtin, is_visible, sort_order) "
                 "VALUES (?, ?, ?, 0, 1, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM trackers))",
@@ -283,7 +303,7 @@ class DiaryStore:
         return Tracker(int(cursor.lastrowid or 0), name, kind, unit, False, True)
 
     def set_tracker_visible(self, tracker_id: int, visible: bool) -> None:
-        with self._writing():
+        with self._link.writing():
             self._conn.execute(
                 "UPDATE trackers SET is_visible = ? WHERE id = ?", [int(visible), tracker_id]
             )
@@ -296,7 +316,7 @@ class DiaryStore:
         bounds = [start.isoformat(), end.isoformat()]
         check_ins = {
             row["day"]: row
-            for row in self._rows(
+            for row in self._link.rows(
                 """SELECT day, COUNT(*) AS n, AVG(mood) AS mood_mean, MIN(mood) AS mood_min,
                           MAX(mood) AS mood_max, AVG(anxiety) AS anxiety_mean,
                           AVG(energy) AS energy_mean, MAX(note <> '') AS has_note,
@@ -307,11 +327,11 @@ class DiaryStore:
         }
         sleep = {
             row["night_of"]: sleep_from_row(row)
-            for row in self._rows("SELECT * FROM sleep WHERE night_of BETWEEN ? AND ?", bounds)
+            for row in self._link.rows("SELECT * FROM sleep WHERE night_of BETWEEN ? AND ?", bounds)
         }
         worst = {
             row["day"]: Severity(row["worst"])
-            for row in self._rows(
+            for row in self._link.rows(
                 "SELECT day, MAX(severity) AS worst FROM side_effect_ratings "
                 "WHERE day BETWEEN ? AND ? GROUP BY day",
                 bounds,
@@ -319,7 +339,7 @@ class DiaryStore:
         }
         tracked = {
             row["day"]
-            for row in self._rows(
+            for row in self._link.rows(
                 "SELECT DISTINCT day FROM tracker_values WHERE day BETWEEN ? AND ?", bounds
             )
         }
@@ -331,7 +351,7 @@ class DiaryStore:
 
     def first_day(self) -> date | None:
         """The earliest day with a check-in or a night's sleep."""
-        rows = self._rows(
+        rows = self._link.rows(
             "SELECT MIN(d) AS first FROM (SELECT MIN(day) AS d FROM check_ins "
             "UNION ALL SELECT MIN(night_of) FROM sleep)"
         )

@@ -110,8 +110,111 @@ def seed_default_side_effects_and_trackers(db: "Database") -> None:
     )
 
 
+def create_treatment_tables(db: "Database") -> None:
+    """Medications and their doses, daily adherence, procedure courses and their sessions,
+    pharmacogenetic results, the current episode, and a side effect's suspected cause."""
+    ddl = f"""
+        CREATE TABLE medications (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (trim(name) <> ''),
+            drug_class TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL CHECK (role IN ('antidepressant', 'augmentation', 'other')),
+            unit TEXT NOT NULL DEFAULT 'mg',
+            formulation TEXT NOT NULL DEFAULT '',
+            schedule TEXT NOT NULL CHECK (schedule IN ('scheduled', 'as_needed')),
+            started TEXT NOT NULL CHECK (started {_ISO_DAY}),
+            stopped TEXT CHECK (stopped {_ISO_DAY} AND stopped >= started),
+            stop_reason TEXT CHECK (stop_reason IN
+                ('not_effective', 'side_effects', 'cost_or_access', 'other')),
+            benefit INTEGER CHECK (benefit BETWEEN 0 AND 3),
+            adequate_min_dose REAL CHECK (adequate_min_dose > 0),
+            dates_approximate INTEGER NOT NULL DEFAULT 0 CHECK (dates_approximate IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE dose_steps (
+            medication_id INTEGER NOT NULL REFERENCES medications (id) ON DELETE CASCADE,
+            start TEXT NOT NULL CHECK (start {_ISO_DAY}),
+            dose REAL NOT NULL CHECK (dose > 0),
+            PRIMARY KEY (medication_id, start)
+        ) STRICT;
+        CREATE TABLE adherence (
+            day TEXT NOT NULL CHECK (day {_ISO_DAY}),
+            medication_id INTEGER NOT NULL REFERENCES medications (id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('taken', 'partly', 'missed')),
+            PRIMARY KEY (day, medication_id)
+        ) STRICT;
+        CREATE INDEX adherence_by_medication ON adherence (medication_id, day);
+
+        CREATE TABLE treatment_courses (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('tms', 'esketamine', 'iv_ketamine', 'ect', 'vns',
+                'dbs', 'psychotherapy', 'lifestyle', 'clinical_trial')),
+            variant TEXT NOT NULL DEFAULT '',
+            started TEXT NOT NULL CHECK (started {_ISO_DAY}),
+            ended TEXT CHECK (ended {_ISO_DAY} AND ended >= started),
+            planned_sessions INTEGER CHECK (planned_sessions > 0),
+            benefit INTEGER CHECK (benefit BETWEEN 0 AND 3),
+            arm TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE treatment_sessions (
+            id INTEGER PRIMARY KEY,
+            course_id INTEGER NOT NULL REFERENCES treatment_courses (id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            day TEXT NOT NULL CHECK (day {_ISO_DAY}),
+            number INTEGER CHECK (number > 0),
+            intensity_percent REAL CHECK (intensity_percent BETWEEN 1 AND 200),
+            dose_mg REAL CHECK (dose_mg > 0),
+            bp_before_systolic INTEGER,
+            bp_before_diastolic INTEGER,
+            bp_after_systolic INTEGER,
+            bp_after_diastolic INTEGER,
+            dissociation INTEGER CHECK (dissociation BETWEEN 0 AND 10),
+            nausea INTEGER CHECK (nausea BETWEEN 0 AND 10),
+            sedation INTEGER CHECK (sedation BETWEEN 0 AND 10),
+            electrode_placement TEXT NOT NULL DEFAULT '',
+            memory_complaints INTEGER CHECK (memory_complaints BETWEEN 0 AND 3),
+            side_effects TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(side_effects)),
+            setting TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX treatment_sessions_by_course ON treatment_sessions (course_id, at);
+
+        CREATE TABLE pgx_results (
+            id INTEGER PRIMARY KEY,
+            gene TEXT NOT NULL CHECK (trim(gene) <> ''),
+            phenotype TEXT CHECK (phenotype IN ('poor', 'intermediate', 'normal', 'rapid',
+                'ultrarapid', 'indeterminate')),
+            genotype TEXT NOT NULL DEFAULT '',
+            tested_on TEXT CHECK (tested_on {_ISO_DAY}),
+            lab TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+
+        CREATE TABLE diary_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+
+        ALTER TABLE side_effects ADD COLUMN suspected_medication_id INTEGER
+            REFERENCES medications (id) ON DELETE SET NULL;
+        ALTER TABLE side_effects ADD COLUMN suspected_course_id INTEGER
+            REFERENCES treatment_courses (id) ON DELETE SET NULL
+    """
+    for statement in ddl.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 # The steps, in order. Append only: never edit, reorder or remove a step that has shipped.
-STEPS = (create_diary_tables, seed_default_side_effects_and_trackers)
+STEPS = (
+    create_diary_tables,
+    seed_default_side_effects_and_trackers,
+    create_treatment_tables,
+)
 
 
 def known_migration_names() -> list[str]:

@@ -85,6 +85,8 @@ def side_effect_from_row(row: Row) -> SideEffect:
         name=row["name"],
         is_builtin=bool(row["is_builtin"]),
         is_tracked=bool(row["is_tracked"]),
+        suspected_medication_id=row["suspected_medication_id"],
+        suspected_course_id=row["suspected_course_id"],
     )
 
 

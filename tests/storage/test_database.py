@@ -19,11 +19,19 @@ from moodlog.storage.migrations import build_migrations, known_migration_names
 
 NOW = datetime(2026, 11, 21, 9, 30, 15)
 SEED_STEP = "seed_default_side_effects_and_trackers"
+TREATMENT_STEP = "create_treatment_tables"
 APP_TABLES = {
     "check_ins",
     "sleep",
     "side_effects",
     "side_effect_ratings",
+    "medications",
+    "dose_steps",
+    "adherence",
+    "treatment_courses",
+    "treatment_sessions",
+    "pgx_results",
+    "diary_settings",
     "trackers",
     "tracker_values",
     "drafts",
@@ -51,7 +59,7 @@ def test_new_file_gets_every_migration_and_the_seeded_lists(tmp_path: Path) -> N
     db = open_database(path, NOW)
     try:
         assert applied_migration_names(db) == known_migration_names()
-        assert known_migration_names() == ["create_diary_tables", SEED_STEP]
+        assert known_migration_names() == ["create_diary_tables", SEED_STEP, TREATMENT_STEP]
         names = [r[0] for r in db.execute("SELECT name FROM side_effects ORDER BY sort_order")]
         assert names == list(DEFAULT_SIDE_EFFECTS)
         assert count(db, "trackers") == len(BUILTIN_TRACKERS)
@@ -117,6 +125,35 @@ def test_pending_migration_copies_the_diary_aside_first(tmp_path: Path) -> None:
         assert old.execute("SELECT COUNT(*) FROM trackers").fetchone()[0] == 0
         assert old.execute("SELECT payload FROM drafts").fetchall() == [("before the upgrade",)]
     old.close()
+
+
+def test_a_diary_from_before_treatments_keeps_its_days_and_gains_the_tables(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "diary.sqlite"
+    raw = Database(path)
+    build_migrations().apply(raw, stop_before=TREATMENT_STEP)
+    raw.execute(
+        "INSERT INTO side_effect_ratings VALUES ('2026-11-20', "
+        "(SELECT id FROM side_effects WHERE name = 'Nausea'), 2)"
+    )
+    raw.conn.commit()
+    raw.close()
+
+    db = open_database(path, NOW)
+    try:
+        assert applied_migration_names(db) == known_migration_names()
+        assert count(db, "side_effect_ratings") == 1
+        assert count(db, "medications") == 0
+        causes = db.execute(
+            "SELECT suspected_medication_id, suspected_course_id FROM side_effects"
+        ).fetchall()
+        assert set(causes) == {(None, None)}
+    finally:
+        db.close()
+    assert [p.name for p in copies_beside(path)] == [
+        f"diary.before-{TREATMENT_STEP}-20261121-093015.sqlite"
+    ]
 
 
 def _record_future_migration(path: Path) -> None:
