@@ -2,6 +2,7 @@
 
 import sqlite3
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -52,6 +53,10 @@ class DiaryStore:
     def prepare_for_writes(self) -> None:
         """Load what writing needs now (the app calls this once the window is ready)."""
         self._link.prepare_for_writes()
+
+    def batch(self) -> AbstractContextManager[None]:
+        """One transaction around many writes (demo data, imports): all or nothing."""
+        return self._link.writing()
 
     def _set_day_value(
         self,
