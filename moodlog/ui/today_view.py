@@ -31,6 +31,7 @@ from moodlog.domain.trackers import validate_tracker_value
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
 from moodlog.ui import dialogs
+from moodlog.ui.adherence_panel import AdherencePanel
 from moodlog.ui.check_in_panel import CheckInPanel
 from moodlog.ui.message_banner import BannerKind, MessageBanner
 from moodlog.ui.side_effects_panel import SideEffectsPanel
@@ -91,7 +92,9 @@ class TodayView(QWidget):
         self.sleep_panel = SleepPanel(self._preferences.sleep_mode(), columns)
         self.side_effects_panel = SideEffectsPanel(columns)
         self.trackers_panel = TrackersPanel(columns)
+        self.adherence_panel = AdherencePanel(columns)
         right.addWidget(self.sleep_panel)
+        right.addWidget(self.adherence_panel)
         right.addWidget(self.trackers_panel)
         right.addWidget(self.side_effects_panel)
         right.addStretch(1)
@@ -173,6 +176,7 @@ class TodayView(QWidget):
             self.sleep_panel,
             self.side_effects_panel,
             self.trackers_panel,
+            self.adherence_panel,
         ):
             panel.edited.connect(self._on_edited)
         self._draft_timer.timeout.connect(self.write_draft)
@@ -188,10 +192,12 @@ class TodayView(QWidget):
         return self._dirty
 
     def reload_lists(self) -> None:
-        """Rebuild the side-effect and tracker rows (after the person changed the lists)."""
+        """Rebuild the side-effect, tracker and medication rows (after the person changed
+        the lists or their medications)."""
         state = self._state() if self._dirty else None
         self.side_effects_panel.set_side_effects(self._store.side_effects())
         self.trackers_panel.set_trackers(self._store.trackers())
+        self.adherence_panel.set_medications(self._store.treatments.medications_taken_on(self._day))
         self._apply(self._record, state)
 
     def set_shown_scales(self, keys: list[str]) -> None:
@@ -224,6 +230,7 @@ class TodayView(QWidget):
         self.banner.clear()
         self._day = day
         self._record = self._store.day_record(day)
+        self.adherence_panel.set_medications(self._store.treatments.medications_taken_on(day))
         draft = self._store.draft_for(day)
         state = json.loads(draft.payload) if draft else None
         if draft is None:
@@ -257,11 +264,13 @@ class TodayView(QWidget):
             self.sleep_panel.load(record.sleep, self._preferences.sleep_mode())
             self.side_effects_panel.load(record.side_effects)
             self.trackers_panel.load(record.trackers)
+            self.adherence_panel.load(record.adherence)
             if state is not None:
                 self.check_in_panel.restore_state(record.day, state.get("check_in", {}))
                 self.sleep_panel.restore_state(state.get("sleep", {}))
                 self.side_effects_panel.restore_state(state.get("side_effects", {}))
                 self.trackers_panel.restore_state(state.get("trackers", {}))
+                self.adherence_panel.restore_state(state.get("adherence", {}))
             self._refresh_check_in_chips(record)
         finally:
             self._loading = False
@@ -326,6 +335,7 @@ class TodayView(QWidget):
             "sleep": self.sleep_panel.state(),
             "side_effects": self.side_effects_panel.state(),
             "trackers": self.trackers_panel.state(),
+            "adherence": self.adherence_panel.state(),
         }
 
     def write_draft(self) -> None:
@@ -368,6 +378,7 @@ class TodayView(QWidget):
             sleep=sleep,
             side_effects=self.side_effects_panel.ratings(),
             trackers=values,
+            adherence=self.adherence_panel.statuses(),
         )
 
     def save(self) -> bool:
@@ -472,7 +483,7 @@ class TodayView(QWidget):
             self,
             "Delete this day",
             f"Delete everything saved for {self._long_date(self._day)}: check-ins, sleep, "
-            "side effects and trackers? You can undo this.",
+            "side effects, trackers and medications taken? You can undo this.",
             "Delete day",
         ):
             return
