@@ -60,15 +60,54 @@ def _write_demo(options: Options) -> int:
     except StorageError as error:
         print(f"moodlog: {error.message}", file=sys.stderr)
         return 2
-    from moodlog.demo.demo_diary import generate_demo_days  # only this command needs it
+    # Only this command needs the demo modules.
+    from moodlog.demo.demo_diary import generate_demo_days
+    from moodlog.demo.demo_treatments import (
+        adherence_days,
+        demo_adherence,
+        demo_treatment_history,
+    )
 
     now = system_clock()
-    days = generate_demo_days(
-        now.date(), options.years, options.seed, store.side_effects(), store.trackers()
+    today = now.date()
+    history = demo_treatment_history(today, options.seed)
+    effect_ids = {effect.name: effect.id for effect in store.side_effects()}
+    treatments = store.treatments
+    try:
+        entries = list(
+            generate_demo_days(
+                today,
+                options.years,
+                options.seed,
+                store.side_effects(),
+                store.trackers(),
+                mood_shift=history.mood_response.shift,
+            )
+        )
+        logged, low = adherence_days(entries)
+        with store.batch():  # all or nothing
+            store.save_days(entries, now)
+            medications = [treatments.add_medication(m, now) for m in history.medications]
+            courses = [treatments.add_course(c, now) for c in history.courses]
+            sessions = history.stored_sessions(courses)
+            treatments.add_sessions(sessions, now)
+            treatments.set_adherence(demo_adherence(medications, logged, options.seed, low), now)
+            treatments.set_episode(history.episode)
+            for result in history.pgx:
+                treatments.add_pgx_result(result)
+            for name, medication_id, course_id in history.cause_ids(medications, courses):
+                if name in effect_ids:
+                    store.set_side_effect_cause(effect_ids[name], medication_id, course_id)
+    except StorageError as error:
+        print(f"moodlog: {error.message}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    days = len({entry.day for entry in entries})
+    print(
+        f"Wrote {days} demo days, {len(medications)} medications, "
+        f"{len(courses)} treatment courses ({len(sessions)} sessions) to {options.db}"
     )
-    count = store.save_days(days, now)
-    store.close()
-    print(f"Wrote {count} demo entries to {options.db}")
     return 0
 
 

@@ -28,10 +28,15 @@ code = app.run(["--db", {str(tmp_path / "d.sqlite")!r}, "--benchmark-startup"])
 assert code == 0, code
 loaded = sorted(m for m in sys.modules if m.split(".")[0] == "matplotlib")
 print("LOADED", loaded)
+later = ["moodlog.ui.treatment_view", "moodlog.ui.history_view", "moodlog.domain.trd_staging",
+         "moodlog.domain.medication_reference"]
+print("BUILT ON FIRST USE", [m for m in later if m in sys.modules])
 """
     result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stdout
+    # The History and Treatment views (and the reference table) load when first shown.
+    assert "BUILT ON FIRST USE []" in result.stdout
 
 
 def test_the_diary_and_its_folder_are_private(tmp_path: Path) -> None:

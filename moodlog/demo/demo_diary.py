@@ -7,7 +7,7 @@ side-effect ratings and tracker values, because ``save_day`` treats a missing ni
 "cleared".
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from random import Random
 
@@ -37,10 +37,15 @@ def generate_demo_days(
     seed: int,
     side_effects: Sequence[SideEffect],
     trackers: Sequence[Tracker],
+    mood_shift: Callable[[date], float] | None = None,
 ) -> Iterator[DayEntry]:
     """Entries for ``years`` years ending ``today``, oldest first; the same for the same
     arguments. ``side_effects`` and ``trackers`` are the diary's lists (their ids are
     used); a few tracked side effects and the built-in trackers get values.
+
+    ``mood_shift`` adds treatment's effect to the hidden mood of each day (e.g.
+    ``demo_treatment_history(...).mood_response.shift``); without it, mood follows its
+    stretches alone. The logged days are the same with or without it.
 
     Today holds only last night's sleep, so its check-in is left for the person to try.
     """
@@ -48,7 +53,7 @@ def generate_demo_days(
         raise ValueError(f"years must be positive (got {years}).")
     rng = Random(seed)
     days = max(1, round(years * 365.25))
-    course = mood_course(today - timedelta(days=days - 1), days, rng)
+    course = mood_course(today - timedelta(days=days - 1), days, rng, mood_shift)
     effects = _SideEffectCourse(_rated_side_effects(side_effects), days, rng)
     builtin = {t.name: t for t in trackers if t.is_builtin}
     for index, course_day in enumerate(course):

@@ -3,11 +3,13 @@
 Depression rarely moves day by day alone. The course switches between three kinds of
 stretch that last weeks (a depressive dip, the usual, a better spell); the level drifts
 towards the current stretch's level over about two weeks. On top sit a weekly rhythm, a
-winter low, and AR(1) day-to-day noise. Whether a day is logged depends on the stretch and
-on whether the day before was missed, so gaps cluster in the bad stretches.
+winter low, and AR(1) day-to-day noise; an optional ``shift`` adds how treatment moved
+mood on each day (see ``demo_treatments.MoodResponse``). Whether a day is logged depends on
+the stretch and on whether the day before was missed, so gaps cluster in the bad stretches.
 """
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
@@ -42,8 +44,14 @@ _WEEKDAY_SHIFT = (-0.25, -0.05, 0.0, 0.0, 0.15, 0.35, 0.3)
 _WINTER_DIP = 0.35
 
 
-def mood_course(first: date, days: int, rng: Random) -> list[CourseDay]:
-    """The course for ``days`` days from ``first``; the last day is always logged."""
+def mood_course(
+    first: date, days: int, rng: Random, shift: Callable[[date], float] | None = None
+) -> list[CourseDay]:
+    """The course for ``days`` days from ``first``; the last day is always logged.
+
+    ``shift`` (a day's mood change from treatment, added to the latent mood) draws nothing
+    from ``rng``, so the same seed gives the same stretches, noise and logged days with or
+    without it."""
     stretches = _stretch_sequence(days, rng)
     level = _LEVEL[stretches[0]]
     noise = 0.0
@@ -54,6 +62,8 @@ def mood_course(first: date, days: int, rng: Random) -> list[CourseDay]:
         level += (_LEVEL[stretch] - level) * _DRIFT
         noise = _NOISE_AR * noise + rng.gauss(0, _NOISE_SD)
         mood = level + noise + _WEEKDAY_SHIFT[day.weekday()] + _season_shift(day)
+        if shift is not None:
+            mood += shift(day)
         miss_chance = _MISS_AFTER_MISSED if missed else _MISS_AFTER_LOGGED[stretch]
         missed = rng.random() < miss_chance and index < days - 1
         course.append(CourseDay(day, min(10.0, max(0.0, mood)), stretch, not missed))

@@ -46,8 +46,10 @@ class AdherencePanel(QGroupBox):
     def set_medications(self, medications: list[Medication]) -> None:
         """List the scheduled ones (rebuilds the rows; answers are cleared)."""
         scheduled = [m for m in medications if m.schedule is Schedule.SCHEDULED and m.id]
-        if [m.id for m in scheduled] == list(self.inputs) and all(
-            self.medications[m.id or 0] == m for m in scheduled
+        if (
+            self._grid.count()
+            and [m.id for m in scheduled] == list(self.inputs)
+            and all(self.medications[m.id or 0] == m for m in scheduled)
         ):
             return  # same rows as before: keep the widgets (and the focus)
         while (item := self._grid.takeAt(0)) is not None:

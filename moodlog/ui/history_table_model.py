@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,6 +15,7 @@ from typing_extensions import override
 
 from moodlog.domain.day_entry import DaySummary
 from moodlog.domain.scales import mood_word
+from moodlog.ui.qt_dates import to_qdate
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 
@@ -100,7 +100,7 @@ class HistoryTableModel(QAbstractTableModel):
     @staticmethod
     def _display(summary: DaySummary, column: Column) -> str:
         if column == Column.DAY:
-            return QLocale().toString(QDate(summary.day), "ddd d MMM yyyy")
+            return QLocale().toString(to_qdate(summary.day), "ddd d MMM yyyy")
         if column == Column.MOOD:
             text = _number(summary.mood_mean)
             if summary.mood_min is not None and summary.mood_min != summary.mood_max:

@@ -17,6 +17,7 @@ from moodlog.domain.clock import Clock
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui.history_table_model import Column, HistoryTableModel
 from moodlog.ui.mood_calendar import MoodCalendar
+from moodlog.ui.qt_dates import to_qdate
 
 
 class HistoryView(QWidget):
@@ -91,7 +92,7 @@ class HistoryView(QWidget):
         summaries = self._store.day_summaries(first, today)
         self.model.set_summaries(summaries)
         self.calendar.set_summaries({s.day: s for s in summaries})
-        self.calendar.setMaximumDate(QDate(today))
+        self.calendar.setMaximumDate(to_qdate(today))
         self._stale = False
         year_ago = today - timedelta(days=364)
         logged = sum(1 for s in summaries if s.day >= year_ago)
@@ -117,7 +118,7 @@ class HistoryView(QWidget):
         self.day_opened.emit(day)
 
     def select_day(self, day: date) -> None:
-        self.calendar.setSelectedDate(QDate(day))
+        self.calendar.setSelectedDate(to_qdate(day))
         row = self.model.row_of(day)
         if row is not None:
             self.table.selectRow(row)

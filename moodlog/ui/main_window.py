@@ -1,4 +1,5 @@
-"""MainWindow: composes the Today and History views, menus and status bar; no logic."""
+"""MainWindow: composes the Today, History and Treatment views, menus and status bar; no
+logic."""
 
 from collections.abc import Callable
 from datetime import date
@@ -25,6 +26,7 @@ from moodlog.ui.today_view import TodayView
 if TYPE_CHECKING:
     from moodlog.ui.checklist_dialog import ChecklistDialog, Item
     from moodlog.ui.history_view import HistoryView
+    from moodlog.ui.treatment_view import TreatmentView
 
 ABOUT_TEXT = (
     "<h3>moodlog {version}</h3>"
@@ -56,11 +58,17 @@ class MainWindow(QMainWindow):
         # History is built the first time it is shown (see history_view): start-up then
         # pays for neither its widgets nor reading the whole diary.
         self._history: HistoryView | None = None
+        self._treatment_stale = False
         self._history_page = QWidget(self)
         QVBoxLayout(self._history_page).setContentsMargins(0, 0, 0, 0)
+        # So is Treatment: its dialogs, timeline and the reference table load on first use.
+        self._treatment: TreatmentView | None = None
+        self._treatment_page = QWidget(self)
+        QVBoxLayout(self._treatment_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.today_view, "&Today")
         self.tabs.addTab(self._history_page, "&History")
+        self.tabs.addTab(self._treatment_page, "T&reatment")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -105,6 +113,7 @@ class MainWindow(QMainWindow):
         go.addSeparator()
         self._action(go, "Today &view", ["Ctrl+1"], lambda: self.tabs.setCurrentIndex(0))
         self._action(go, "&History", ["Ctrl+2"], self.show_history)
+        self._action(go, "T&reatment history", ["Ctrl+3"], self.show_treatment)
         view = bar.addMenu("&View")
         scales_menu = view.addMenu("&Scales on Today")
         self.scale_actions: dict[str, QAction] = {}
@@ -128,6 +137,7 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About moodlog", [], self._about)
         today.side_effects_panel.manage_requested.connect(self.choose_side_effects)
         today.trackers_panel.manage_requested.connect(self.choose_trackers)
+        today.adherence_panel.manage_requested.connect(self.show_treatment)
 
     # -- slots -------------------------------------------------------------------------------
 
@@ -162,19 +172,46 @@ class MainWindow(QMainWindow):
             layout = self._history_page.layout()
             assert layout is not None
             layout.addWidget(self._history)
+            self._history.show()  # the page may be on screen already
         return self._history
 
     def show_history(self) -> None:
         self.tabs.setCurrentWidget(self._history_page)
 
+    @property
+    def treatment_view(self) -> "TreatmentView":
+        """The Treatment view, built on first use."""
+        if self._treatment is None:
+            from moodlog.ui.treatment_view import TreatmentView
+
+            self._treatment = TreatmentView(self._store, self._clock, self._treatment_page)
+            self._treatment.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self._treatment.changed.connect(self.today_view.reload_lists)
+            layout = self._treatment_page.layout()
+            assert layout is not None
+            layout.addWidget(self._treatment)
+            self._treatment.show()  # the page may be on screen already
+        return self._treatment
+
+    def show_treatment(self) -> None:
+        self.tabs.setCurrentWidget(self._treatment_page)
+
     def _on_day_saved(self, _day: date) -> None:
         if self._history is not None:
             self._history.mark_stale()
+        self._treatment_stale = True
 
     def _on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self._history_page:
+        page = self.tabs.widget(index)
+        if page is self._history_page:
             self.history_view.refresh_if_stale()
             self.history_view.select_day(self.today_view.day)
+        elif page is self._treatment_page:
+            built = self._treatment is not None
+            view = self.treatment_view
+            if built and self._treatment_stale:
+                view.refresh()  # adherence saved on Today changes the trial table
+            self._treatment_stale = False
 
     def _on_scales_changed(self) -> None:
         keys = [key for key, action in self.scale_actions.items() if action.isChecked()]

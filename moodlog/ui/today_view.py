@@ -34,6 +34,7 @@ from moodlog.ui import dialogs
 from moodlog.ui.adherence_panel import AdherencePanel
 from moodlog.ui.check_in_panel import CheckInPanel
 from moodlog.ui.message_banner import BannerKind, MessageBanner
+from moodlog.ui.qt_dates import to_qdate
 from moodlog.ui.side_effects_panel import SideEffectsPanel
 from moodlog.ui.sleep_panel import SleepPanel
 from moodlog.ui.today_preferences import TodayPreferences
@@ -281,8 +282,8 @@ class TodayView(QWidget):
         self.next_button.setEnabled(self._day < today)
         self.today_button.setEnabled(self._day != today)
         self._loading = True
-        self.date_edit.setMaximumDate(QDate(today))
-        self.date_edit.setDate(QDate(self._day))
+        self.date_edit.setMaximumDate(to_qdate(today))
+        self.date_edit.setDate(to_qdate(self._day))
         self._loading = False
 
     def _refresh_check_in_chips(self, record: DayRecord) -> None:
@@ -311,7 +312,7 @@ class TodayView(QWidget):
 
     @staticmethod
     def _long_date(day: date) -> str:
-        return QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)
+        return QLocale().toString(to_qdate(day), QLocale.FormatType.LongFormat)
 
     # -- editing and drafts -----------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The launcher: command line, demo data, and refusing diaries it must not open."""
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,12 +37,38 @@ def test_demo_writes_a_lived_in_diary_into_a_new_file(
 ) -> None:
     path = tmp_path / "demo.sqlite"
     assert app.run(["demo", "--db", str(path), "--years", "0.25"]) == 0
-    assert "demo entries" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert re.fullmatch(
+        r"Wrote \d+ demo days, 8 medications, 3 treatment courses \(\d+ sessions\) to .+\n",
+        out,
+    )
     assert path.stat().st_mode & 0o777 == 0o600
     store = DiaryStore(open_database(path))
     first = store.first_day()
     assert first is not None
-    assert 60 <= len(store.day_summaries(first, first.replace(year=first.year + 1))) <= 92
+    days = store.day_summaries(first, first.replace(year=first.year + 1))
+    assert 60 <= len(days) <= 92
+    assert f"Wrote {len(days)} demo days" in out
+    # The treatment history, written in the same transaction.
+    treatments = store.treatments
+    medications = treatments.medications()
+    assert len(medications) == 8
+    courses = treatments.courses()
+    assert len(courses) == 3
+    sessions = treatments.sessions()
+    assert f"({len(sessions)} sessions)" in out
+    assert {s.course_id for s in sessions} == {c.id for c in courses}
+    assert treatments.episode().started is not None
+    assert len(treatments.pgx_results()) == 2
+    causes = {e.name: e for e in store.side_effects()}
+    escitalopram = next(m for m in medications if m.name == "Escitalopram")
+    assert causes["Emotional blunting"].suspected_medication_id == escitalopram.id
+    assert causes["Headache"].suspected_course_id is not None
+    # Adherence: only on days with a check-in, only for scheduled medications taken then.
+    adherence = treatments.adherence_by_medication()
+    assert set(adherence) == {escitalopram.id}
+    checked_in = {d.day for d in days if d.check_in_count}
+    assert set(adherence[escitalopram.id]) == checked_in
     store.close()
     assert app.run(["demo", "--db", str(path)]) == 2  # never into an existing diary
     assert "already exists" in capsys.readouterr().err

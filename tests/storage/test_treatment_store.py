@@ -126,7 +126,8 @@ def test_stopping_records_the_date_reason_and_how_well_it_helped(store: DiarySto
 def test_adherence_is_saved_with_the_day_and_never_assumed(store: DiaryStore) -> None:
     med = store.treatments.add_medication(SERTRALINE, NOW)
     aug = store.treatments.add_medication(ARIPIPRAZOLE, NOW)
-    assert med.id is not None and aug.id is not None
+    assert med.id is not None
+    assert aug.id is not None
     day = date(2026, 11, 20)
 
     store.save_day(DayEntry(day, adherence={med.id: Adherence.TAKEN}), NOW)
@@ -217,7 +218,8 @@ def test_esketamine_session_keeps_every_field(store: DiaryStore) -> None:
 def test_ect_and_device_sessions_keep_their_own_fields(store: DiaryStore) -> None:
     ect = store.treatments.add_course(TreatmentCourse(CourseKind.ECT, date(2025, 2, 3)), NOW)
     vns = store.treatments.add_course(TreatmentCourse(CourseKind.VNS, date(2024, 6, 1)), NOW)
-    assert ect.id is not None and vns.id is not None
+    assert ect.id is not None
+    assert vns.id is not None
     store.treatments.add_session(
         TreatmentSession(
             ect.id,
@@ -231,9 +233,10 @@ def test_ect_and_device_sessions_keep_their_own_fields(store: DiaryStore) -> Non
         TreatmentSession(vns.id, datetime(2024, 7, 1, 10), setting="1.0 mA, 30 s on / 5 min off"),
         NOW,
     )
-    ect_session, vns_session = store.treatments.sessions(ect.id)[0], store.treatments.sessions(
-        vns.id
-    )[0]
+    ect_session, vns_session = (
+        store.treatments.sessions(ect.id)[0],
+        store.treatments.sessions(vns.id)[0],
+    )
     assert ect_session.memory_complaints is Severity.MILD
     assert ect_session.electrode_placement == "Right unilateral"
     assert vns_session.setting == "1.0 mA, 30 s on / 5 min off"

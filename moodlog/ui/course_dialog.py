@@ -1,0 +1,289 @@
+"""CourseDialog: add or edit a course of a procedure or therapy (a TMS course, an esketamine
+induction, ECT, an implant, psychotherapy, a lifestyle programme, a clinical trial)."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.medications import Benefit
+from moodlog.domain.treatments import CourseKind, TreatmentCourse, validate_course
+from moodlog.ui.qt_dates import to_qdate
+
+# What a course usually looks like, from clinical-reference.md §9 (schedules only, never
+# doses). A protocol's own line replaces its kind's.
+_KIND_HINTS = {
+    CourseKind.TMS: (  # §9.1
+        "A standard course is 20–30 sessions over 4–6 weeks; "
+        "clinics often bill 36 including a taper."
+    ),
+    CourseKind.ESKETAMINE: (  # §9.4
+        "Induction: twice a week for 4 weeks, then weekly for weeks 5–8; after that, weekly "
+        "or every 2 weeks. Each dose is given in a clinic, where you are watched for at least "
+        "2 hours afterwards."
+    ),
+    CourseKind.IV_KETAMINE: "Clinics often give a first course of about 6 infusions over "
+    "2–3 weeks.",  # §9.5
+    CourseKind.ECT: "Usually 2–3 treatments a week; a course is often about 6–12 treatments.",
+    CourseKind.VNS: "Enter the implant date here, then log each setting change as it happens.",
+    CourseKind.DBS: "Enter the implant date here, then log each setting change as it happens.",
+    CourseKind.PSYCHOTHERAPY: "Logging each session is optional: the course alone is enough.",
+    CourseKind.LIFESTYLE: "Logging each session is optional: the programme alone is enough.",
+    CourseKind.CLINICAL_TRIAL: "Note what the trial studied. If the trial is blinded, leave "
+    "the arm as not known.",
+}
+_VARIANT_HINTS = {
+    "iTBS (theta burst)": "iTBS sessions take about 3 minutes, 5 days a week for 4–6 weeks.",
+    "Accelerated iTBS (SNT/SAINT)": "SNT/SAINT: 10 sessions a day for 5 days, 50 in all.",
+}
+_NO_PLANNED_SESSIONS = (CourseKind.VNS, CourseKind.DBS, CourseKind.LIFESTYLE)
+_IMPLANTS = (CourseKind.VNS, CourseKind.DBS)
+UNKNOWN_ARM = "Not known (blinded)"
+_ARMS = (UNKNOWN_ARM, "Active treatment", "Placebo or sham")
+# Letters the fixed labels use as Alt+letter, and O and C, which some platforms give the
+# OK and Cancel buttons; a label that changes with the kind takes the first free letter.
+_FIXED_MNEMONICS = "ksifpahnoc"
+_FIRST_DAY = QDate(1900, 1, 1)
+
+
+def course_hint(kind: CourseKind, variant: str) -> str:
+    """The line shown under the kind: what a typical course of it looks like."""
+    if kind is CourseKind.TMS and variant in _VARIANT_HINTS:
+        return _VARIANT_HINTS[variant]
+    return _KIND_HINTS[kind]
+
+
+def _with_mnemonic(text: str, taken: str = _FIXED_MNEMONICS) -> str:
+    for index, char in enumerate(text):
+        if char.isalpha() and char.lower() not in taken:
+            return f"{text[:index]}&{text[index:]}"
+    return text
+
+
+def _to_date(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class CourseDialog(QDialog):
+    """Add a course (of ``kind``, TMS unless given) or edit ``existing``, whose kind is
+    then fixed. :meth:`course` holds the result once the dialog is accepted."""
+
+    def __init__(
+        self,
+        today: date,
+        existing: TreatmentCourse | None = None,
+        kind: CourseKind | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._existing = existing
+        self._ended = today  # the end date offered when "Finished" is ticked
+        self.setWindowTitle(f"Edit {existing.title}" if existing else "Add a treatment course")
+        self._build_layout()
+        self._connect_signals()
+        first_kind = existing.kind if existing else (kind or CourseKind.TMS)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(first_kind))
+        self._show_kind(first_kind, keep_variant=False)
+        if existing is not None:
+            self._load(existing)
+            self.kind_combo.setEnabled(False)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        outer = QVBoxLayout(self)
+        self._form = form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.kind_combo = QComboBox(self)
+        for kind in CourseKind:
+            self.kind_combo.addItem(kind.label, kind)
+        self.kind_combo.setAccessibleName("Kind of treatment")
+        self._add_row("&Kind", self.kind_combo)
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setAccessibleName("About this kind of course")
+        form.addRow(self.hint_label)
+        self.variant_combo = QComboBox(self)
+        self.variant_combo.setEditable(True)
+        self.variant_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Typed text and placeholders need the room, not only the listed choices.
+        self.variant_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.variant_label = self._add_row("&Details", self.variant_combo)
+        self.started_edit = self._date_edit("Started")
+        self.started_label = self._add_row("&Started", self.started_edit)
+        self.finished_check = QCheckBox("&Finished", self)
+        self.finished_check.setAccessibleName("Finished")
+        self.ended_edit = self._date_edit("Finished on")
+        self.ended_edit.setSpecialValueText("Still going")
+        form.addRow(self.finished_check, self.ended_edit)
+        self.planned_spin = QSpinBox(self)
+        self.planned_spin.setRange(0, 500)
+        self.planned_spin.setSpecialValueText("Not set")
+        self.planned_label = self._add_row("Sessions &planned", self.planned_spin)
+        self.arm_combo = QComboBox(self)
+        self.arm_combo.setEditable(True)
+        self.arm_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.arm_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.arm_combo.addItems(_ARMS)
+        self.arm_combo.setAccessibleName("Trial arm")
+        self.arm_label = self._add_row("&Arm", self.arm_combo)
+        self.arm_note = QLabel("moodlog assumes nothing about which arm you were in.", self)
+        self.arm_note.setWordWrap(True)
+        form.addRow(self.arm_note)
+        self.benefit_combo = QComboBox(self)
+        self.benefit_combo.addItem("Not sure yet", None)
+        for benefit in Benefit:
+            self.benefit_combo.addItem(benefit.label, benefit)
+        self.benefit_combo.setAccessibleName("How well it helped")
+        self._add_row("How well it &helped", self.benefit_combo)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText("Optional")
+        self.note_edit.setAccessibleName("Note")
+        self._add_row("&Note", self.note_edit)
+        outer.addLayout(form)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Problem")
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+        outer.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        outer.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+
+    def _add_row(self, text: str, field: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        self._form.addRow(label, field)
+        return label
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(to_qdate(self._today), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setDateRange(_FIRST_DAY, to_qdate(self._today))
+        edit.setAccessibleName(name)
+        return edit
+
+    def _connect_signals(self) -> None:
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self.variant_combo.currentTextChanged.connect(self._on_variant_changed)
+        self.finished_check.toggled.connect(self._on_finished_toggled)
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+        self._on_finished_toggled(False)
+
+    def _load(self, course: TreatmentCourse) -> None:
+        self.variant_combo.setEditText(course.variant)
+        self.started_edit.setDate(to_qdate(course.started))
+        if course.ended is not None:
+            self._ended = course.ended
+            self.finished_check.setChecked(True)
+        self.planned_spin.setValue(course.planned_sessions or 0)
+        self.arm_combo.setEditText(course.arm or UNKNOWN_ARM)
+        self.benefit_combo.setCurrentIndex(self.benefit_combo.findData(course.benefit))
+        self.note_edit.setText(course.note)
+
+    # -- reacting ------------------------------------------------------------------------
+
+    def kind(self) -> CourseKind:
+        return CourseKind(self.kind_combo.currentData())
+
+    def _on_kind_changed(self) -> None:
+        self.error_label.hide()
+        self._show_kind(self.kind(), keep_variant=True)
+
+    def _show_kind(self, kind: CourseKind, keep_variant: bool) -> None:
+        """Relabel and show the fields that apply to ``kind``."""
+        typed = self.variant_combo.currentText()
+        was_offered = self.variant_combo.findText(typed) >= 0
+        self.variant_combo.clear()
+        self.variant_combo.addItems(kind.variants)
+        # Never lose what was typed; a choice from the old kind's list no longer applies.
+        self.variant_combo.setEditText(typed if keep_variant and not was_offered else "")
+        self.variant_label.setText(_with_mnemonic(kind.variant_label))
+        self.variant_combo.setAccessibleName(kind.variant_label)
+        placeholder = "Choose or type" if kind.variants else "Optional"
+        if kind is CourseKind.CLINICAL_TRIAL:
+            placeholder = "e.g. psilocybin"
+        line_edit = self.variant_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(placeholder)
+        started = "Implant date" if kind in _IMPLANTS else "Started"
+        self.started_label.setText(f"&{started}")
+        self.started_edit.setAccessibleName(started)
+        planned = f"{kind.session_word.capitalize()}s planned"
+        self.planned_label.setText(planned.replace(" planned", " &planned"))
+        self.planned_spin.setAccessibleName(planned)
+        self._form.setRowVisible(self.planned_spin, kind not in _NO_PLANNED_SESSIONS)
+        is_trial = kind is CourseKind.CLINICAL_TRIAL
+        self._form.setRowVisible(self.arm_combo, is_trial)
+        self._form.setRowVisible(self.arm_note, is_trial)
+        self._on_variant_changed()
+
+    def _on_variant_changed(self) -> None:
+        self.hint_label.setText(course_hint(self.kind(), self.variant_combo.currentText()))
+
+    def _on_finished_toggled(self, checked: bool) -> None:
+        if checked:
+            self.ended_edit.setEnabled(True)
+            self.ended_edit.setDate(to_qdate(self._ended))
+        else:
+            if self.ended_edit.date() != _FIRST_DAY:
+                self._ended = _to_date(self.ended_edit.date())  # offered again if re-ticked
+            self.ended_edit.setDate(_FIRST_DAY)  # shows "Still going"
+            self.ended_edit.setEnabled(False)
+
+    def _on_ok(self) -> None:
+        try:
+            validate_course(self.course(), self._today)
+        except InvalidEntry as error:
+            self.error_label.setText(f"⚠ {error.message}")
+            self.error_label.show()
+            widget = {
+                "started": self.started_edit,
+                "ended": self.ended_edit,
+                "planned_sessions": self.planned_spin,
+            }.get(error.field)
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.error_label.hide()
+        self.accept()
+
+    # -- result --------------------------------------------------------------------------
+
+    def course(self) -> TreatmentCourse:
+        """The course as entered (validated once the dialog is accepted)."""
+        kind = self.kind()
+        arm = self.arm_combo.currentText().strip()
+        planned = self.planned_spin.value()
+        benefit = self.benefit_combo.currentData()
+        return TreatmentCourse(
+            kind=kind,
+            started=_to_date(self.started_edit.date()),
+            variant=self.variant_combo.currentText().strip(),
+            ended=_to_date(self.ended_edit.date()) if self.finished_check.isChecked() else None,
+            planned_sessions=planned if planned and kind not in _NO_PLANNED_SESSIONS else None,
+            benefit=None if benefit is None else Benefit(benefit),
+            arm=arm if kind is CourseKind.CLINICAL_TRIAL and arm != UNKNOWN_ARM else "",
+            note=self.note_edit.text().strip(),
+            id=self._existing.id if self._existing else None,
+        )

@@ -1,0 +1,400 @@
+"""PastTrialDialog: enter an earlier medication trial quickly, by month and year.
+
+Months are a month box and a year box side by side rather than a QDateEdit: a QDateEdit
+checks each keystroke against its maximum date, so typing "12 2019" into a field showing
+this year turns into January. Here the month takes its number ("3", "03", "12") or its first
+letters ("mar"), a space or "/" moves on to the year, and the year is typed whole: "3 2019"
+is six keys. "Add and enter another" (Alt+E or Ctrl+Enter) keeps the dialog open for the
+next trial.
+"""
+
+import calendar
+import time
+from datetime import date
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.medication_reference import MedicationReference
+from moodlog.domain.medications import (
+    Benefit,
+    DoseStep,
+    Medication,
+    MedicationRole,
+    StopReason,
+    validate_medication,
+)
+from moodlog.ui.medication_dialog import (
+    UNITS,
+    UNKNOWN_DRUG_TEXT,
+    DoseSpinBox,
+    buddy_label,
+    grow_to_fit,
+    make_benefit_combo,
+    make_error_label,
+    make_name_edit,
+    make_note_label,
+    make_stop_reason_combo,
+    make_unit_combo,
+    reference_hint,
+    reference_spelling,
+    show_error,
+    stacked,
+)
+from moodlog.ui.qt_dates import to_qdate
+
+FIRST_YEAR = 1950
+_SEPARATORS = (" ", "/", "-", ".")
+INTRO_TEXT = (
+    "A medicine you took before. The month and year are enough: type the month as a number "
+    "or its first letters, then the year — for example 3 2019, or mar 2019."
+)
+
+
+class MonthCombo(QComboBox):
+    """A month, chosen by its number ("3", "03", "12"), its first letters ("mar") or the
+    arrow keys; no month at first. A space, "/", "-" or "." moves on to the next field."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        locale = QLocale()
+        for month in range(1, 13):
+            self.addItem(locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat), month)
+        self.setPlaceholderText("Month")
+        self.setCurrentIndex(-1)
+        self.setAccessibleName(name)
+        self._digits = ""
+        self._last_digit_at = 0.0
+
+    def month(self) -> int | None:
+        value = self.currentData()
+        return None if value is None else int(value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        text = event.text()
+        if is_separator(event):
+            self._digits = ""
+            self.focusNextChild()
+            return
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier and (
+            len(text) == 1 and text.isdigit()
+        ):
+            self._type_digit(text)
+            return
+        self._digits = ""
+        super().keyPressEvent(event)
+
+    def _type_digit(self, digit: str) -> None:
+        now = time.monotonic()
+        quick = now - self._last_digit_at <= QApplication.keyboardInputInterval() / 1000
+        self._last_digit_at = now
+        typed = self._digits + digit if quick else digit
+        if not (typed == "0" or 1 <= int(typed) <= 12):
+            typed = digit  # "13": start again from the "3"
+        if typed != "0":
+            self.setCurrentIndex(int(typed) - 1)
+        self._digits = typed if typed in ("0", "1") else ""  # "1" may still become 10 to 12
+
+
+def format_month(day: date) -> str:
+    return QLocale().toString(to_qdate(day), "MMM yyyy")
+
+
+def is_separator(event: QKeyEvent) -> bool:
+    """A space, "/", "-" or "." typed without Ctrl, Alt or Meta."""
+    plain = not event.modifiers() & ~(
+        Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+    )
+    return plain and event.text() in _SEPARATORS
+
+
+class YearSpin(QSpinBox):
+    """A year up to this one, showing "Year" until one is entered. A space, "/", "-" or "."
+    moves on to the next field, so "3 2019 8 2019" fills both months."""
+
+    def __init__(self, today: date, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(FIRST_YEAR - 1, today.year)
+        self.setSpecialValueText("Year")
+        self.setValue(FIRST_YEAR - 1)
+        self.setAccessibleName(name)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if is_separator(event):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+
+class PastTrialDialog(QDialog):
+    """An earlier medication trial, dated by month.
+
+    Public inputs: ``name_edit``, ``start_month_combo``, ``start_year_spin``,
+    ``end_month_combo``, ``end_year_spin``, ``dose_spin`` (the highest daily dose),
+    ``unit_combo``, ``reason_combo`` and ``benefit_combo`` (both "Not sure" at first);
+    feedback: ``reference_label``, ``added_label``, ``error_label``; buttons: ``add_button``
+    (the default: Enter), ``another_button``, ``close_button`` (reads "Cancel" until a trial
+    was added, then "Close"); ``button_box``.
+
+    Result: ``medication()`` after ``accepted``. Signal ``trial_added(Medication)`` fires for
+    each trial added with "Add and enter another"; the trial still in the form when "Add" is
+    pressed is *not* signalled, only returned by ``medication()``. Enter on an untouched form
+    after at least one trial was added closes the dialog (rejected: nothing more to add).
+    """
+
+    trial_added = Signal(object)
+
+    def __init__(
+        self,
+        today: date,
+        reference: MedicationReference,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._reference = reference
+        self._added: list[Medication] = []
+        self._auto_unit = UNITS[0]
+        self.setWindowTitle("Add an earlier medication")
+        self._build_layout()
+        self._connect_signals()
+        self.name_edit.setFocus()
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        outer = QVBoxLayout(self)
+        intro = QLabel(INTRO_TEXT, self)
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        form = QFormLayout()
+
+        self.name_edit = make_name_edit(self._reference, self)
+        self.reference_label = make_note_label("", self)
+        self.reference_label.setAccessibleName("About this medicine")
+        self.reference_label.setToolTip(self._reference.caution)
+        self.reference_label.hide()
+        form.addRow(
+            buddy_label("&Name", self.name_edit, self),
+            stacked(self.name_edit, self.reference_label),
+        )
+
+        self.start_month_combo = MonthCombo("Month started", self)
+        self.start_year_spin = YearSpin(self._today, "Year started", self)
+        form.addRow(
+            buddy_label("&Started", self.start_month_combo, self),
+            self._month_row(self.start_month_combo, self.start_year_spin, "&year"),
+        )
+        self.end_month_combo = MonthCombo("Month stopped", self)
+        self.end_year_spin = YearSpin(self._today, "Year stopped", self)
+        form.addRow(
+            buddy_label("Sto&pped", self.end_month_combo, self),
+            self._month_row(self.end_month_combo, self.end_year_spin, "ye&ar"),
+        )
+
+        dose_row = QHBoxLayout()
+        self.dose_spin = DoseSpinBox("Highest daily dose", self)
+        self.unit_combo = make_unit_combo(self)
+        dose_row.addWidget(self.dose_spin)
+        dose_row.addWidget(buddy_label("&unit", self.unit_combo, self))
+        dose_row.addWidget(self.unit_combo)
+        dose_row.addStretch(1)
+        form.addRow(buddy_label("Highest daily &dose", self.dose_spin, self), dose_row)
+
+        self.reason_combo = make_stop_reason_combo(self, not_sure=True)
+        form.addRow(buddy_label("&Why it was stopped", self.reason_combo, self), self.reason_combo)
+        self.benefit_combo = make_benefit_combo(self)
+        form.addRow(
+            buddy_label("How well it &helped", self.benefit_combo, self), self.benefit_combo
+        )
+        outer.addLayout(form)
+
+        self.added_label = QLabel(self)
+        self.added_label.setWordWrap(True)
+        self.added_label.setAccessibleName("Trials added")
+        self.added_label.hide()
+        outer.addWidget(self.added_label)
+        self.error_label = make_error_label(self)
+        outer.addWidget(self.error_label)
+
+        self.button_box = QDialogButtonBox(self)
+        self.another_button = QPushButton("Add and &enter another", self)
+        self.another_button.setToolTip("Ctrl+Enter")
+        self.add_button = QPushButton("Add", self)
+        self.add_button.setDefault(True)
+        self.close_button = QPushButton("Cancel", self)
+        self.button_box.addButton(self.another_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.button_box.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.button_box.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        outer.addWidget(self.button_box)
+        self.setMinimumWidth(520)
+
+    def _month_row(self, month: MonthCombo, year: YearSpin, year_text: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(month)
+        row.addWidget(buddy_label(year_text, year, self))
+        row.addWidget(year)
+        row.addStretch(1)
+        return row
+
+    def _connect_signals(self) -> None:
+        self.name_edit.textChanged.connect(self._on_name_changed)
+        self.another_button.clicked.connect(self.add_and_enter_another)
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.add_and_enter_another)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        grow_to_fit(self)
+        # The button box orders its buttons by platform; Tab follows what is on screen.
+        previous: QWidget = self.benefit_combo
+        for button in sorted(self.button_box.buttons(), key=lambda b: b.x()):
+            QWidget.setTabOrder(previous, button)
+            previous = button
+
+    # -- behaviour ---------------------------------------------------------------------------
+
+    def _on_name_changed(self, text: str) -> None:
+        drug = self._reference.find(text) if text.strip() else None
+        if not text.strip():
+            self.reference_label.hide()
+        else:
+            hint = UNKNOWN_DRUG_TEXT if drug is None else reference_hint(drug)
+            self.reference_label.setText(hint)
+            self.reference_label.show()
+        if drug is not None and self.unit_combo.currentText() == self._auto_unit:
+            self.unit_combo.setCurrentText(drug.unit)  # only over a unit nobody changed
+            self._auto_unit = drug.unit
+        if self.isVisible():
+            grow_to_fit(self)
+
+    def _month_start(self, month: MonthCombo, year: YearSpin, what: str, field: str) -> date:
+        if month.month() is None:
+            raise InvalidEntry(f"Enter the month it {what}.", field)
+        if year.value() < FIRST_YEAR:
+            raise InvalidEntry(f"Enter the year it {what}.", field)
+        return date(year.value(), month.month() or 1, 1)
+
+    def medication(self) -> Medication:
+        """The trial as entered (valid after ``accepted``): from the first day of the start
+        month to the last day of the end month (today if that is later), at the highest dose
+        throughout. Raises InvalidEntry while a month or year is missing."""
+        name = reference_spelling(self._reference, self.name_edit.text())
+        started = self._month_start(
+            self.start_month_combo, self.start_year_spin, "started", "started"
+        )
+        end_month = self._month_start(
+            self.end_month_combo, self.end_year_spin, "stopped", "stopped"
+        )
+        last_day = end_month.replace(day=calendar.monthrange(end_month.year, end_month.month)[1])
+        # A month wholly in the future stays in the future, for validation to name.
+        stopped = min(last_day, self._today) if end_month <= self._today else end_month
+        drug = self._reference.find(name) if name else None
+        unit = self.unit_combo.currentText().strip()
+        reason = self.reason_combo.currentData()
+        benefit = self.benefit_combo.currentData()
+        return Medication(
+            name=name,
+            started=started,
+            doses=(DoseStep(started, self.dose_spin.value()),),
+            drug_class=drug.drug_class if drug else "",
+            role=drug.role if drug else MedicationRole.ANTIDEPRESSANT,
+            unit=unit,
+            stopped=stopped,
+            stop_reason=None if reason is None else StopReason(reason),
+            benefit=None if benefit is None else Benefit(benefit),
+            # The table's minimum is in the table's unit; another unit leaves it unknown.
+            adequate_min_dose=drug.adequate_min if drug and drug.unit == unit else None,
+            dates_approximate=True,
+        )
+
+    def _checked(self) -> Medication | None:
+        """The trial if it can be saved; otherwise show what is wrong and return ``None``."""
+        try:
+            medication = self.medication()
+            validate_medication(medication, self._today)
+        except InvalidEntry as error:
+            show_error(self.error_label, error, self._field_widget(error.field))
+            return None
+        self.error_label.hide()
+        return medication
+
+    def _field_widget(self, field: str) -> QWidget:
+        if field == "started":
+            return self._first_missing(self.start_month_combo, self.start_year_spin)
+        if field == "stopped":
+            return self._first_missing(self.end_month_combo, self.end_year_spin)
+        return {"dose": self.dose_spin}.get(field, self.name_edit)
+
+    @staticmethod
+    def _first_missing(month: MonthCombo, year: YearSpin) -> QWidget:
+        return year if month.month() is not None and year.value() < FIRST_YEAR else month
+
+    def _untouched(self) -> bool:
+        return (
+            not self.name_edit.text().strip()
+            and self.start_month_combo.month() is None
+            and self.end_month_combo.month() is None
+            and self.start_year_spin.value() < FIRST_YEAR
+            and self.end_year_spin.value() < FIRST_YEAR
+            and self.dose_spin.value() == 0
+        )
+
+    def add_and_enter_another(self) -> None:
+        """Add the trial in the form (emitting ``trial_added``), then clear the form for the
+        next one with the focus on the name."""
+        medication = self._checked()
+        if medication is None:
+            return
+        self._added.append(medication)
+        self.trial_added.emit(medication)
+        self._show_added()
+        self._clear()
+
+    def _show_added(self) -> None:
+        def span(medication: Medication) -> str:
+            stopped = medication.stopped or medication.started
+            return f"{format_month(medication.started)} – {format_month(stopped)}"
+
+        names = "; ".join(f"{m.name} ({span(m)})" for m in self._added)
+        self.added_label.setText(f"Added: {names}.")
+        self.added_label.show()
+        self.close_button.setText("Close")
+        grow_to_fit(self)
+
+    def _clear(self) -> None:
+        self.name_edit.clear()
+        for month in (self.start_month_combo, self.end_month_combo):
+            month.setCurrentIndex(-1)
+        for year in (self.start_year_spin, self.end_year_spin):
+            year.setValue(FIRST_YEAR - 1)
+        self.dose_spin.setValue(0)
+        self.unit_combo.setCurrentText(UNITS[0])
+        self._auto_unit = UNITS[0]
+        self.reason_combo.setCurrentIndex(0)
+        self.benefit_combo.setCurrentIndex(0)
+        self.name_edit.setFocus()
+
+    def accept(self) -> None:
+        if self._added and self._untouched():
+            self.reject()  # Enter on an empty form after adding some: finished
+            return
+        if self._checked() is not None:
+            super().accept()

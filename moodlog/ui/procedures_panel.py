@@ -1,0 +1,235 @@
+"""ProceduresPanel: treatment courses (TMS, esketamine, ECT, therapy …) and the sessions of
+the one selected."""
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
+from moodlog.ui.treatment_text import day_text
+
+_COURSE_COLUMNS = ("Course", "Started", "Ended", "Sessions", "How well it helped")
+_SESSION_COLUMNS = ("n", "When", "Details", "Note")
+
+
+def _table(columns: Sequence[str], name: str, parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, len(columns), parent)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def session_details(session: TreatmentSession, kind: CourseKind) -> str:
+    """The session's kind-specific fields in one line."""
+    parts: list[str] = []
+    if session.intensity_percent is not None:
+        parts.append(f"{session.intensity_percent:g}% of motor threshold")
+    if session.dose_mg is not None:
+        parts.append(f"{session.dose_mg:g} mg")
+    if session.bp_before is not None or session.bp_after is not None:
+        before = str(session.bp_before) if session.bp_before else "?"
+        after = str(session.bp_after) if session.bp_after else "?"
+        parts.append(f"BP {before} → {after}")
+    for name in ("dissociation", "nausea", "sedation"):
+        value = getattr(session, name)
+        if value is not None:
+            parts.append(f"{name} {value}/10")
+    if session.electrode_placement:
+        parts.append(session.electrode_placement)
+    if session.memory_complaints is not None:
+        parts.append(f"memory/confusion: {session.memory_complaints.label.lower()}")
+    if session.side_effects:
+        parts.append(", ".join(session.side_effects).lower())
+    if session.setting:
+        parts.append(session.setting)
+    del kind  # every field that applies is already set only for its kind
+    return " · ".join(parts)
+
+
+class ProceduresPanel(QWidget):
+    """Signals carry the course or session acted on."""
+
+    add_course_requested = Signal()
+    edit_course_requested = Signal(object)
+    delete_course_requested = Signal(object)
+    log_session_requested = Signal(object)
+    edit_session_requested = Signal(object)
+    delete_session_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._courses: list[TreatmentCourse] = []
+        self._sessions: dict[int, list[TreatmentSession]] = {}
+        self._build_layout()
+        self._connect_signals()
+        self._refresh_buttons()
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        self.courses_table = _table(_COURSE_COLUMNS, "Treatment courses", self)
+        layout.addWidget(self.courses_table, 1)
+        course_buttons = QHBoxLayout()
+        self.add_course_button = QPushButton("Add &course…", self)
+        self.log_session_button = QPushButton("&Log session…", self)
+        self.edit_course_button = QPushButton("Edit c&ourse…", self)
+        self.delete_course_button = QPushButton("Delete course…", self)
+        for button in (
+            self.add_course_button,
+            self.log_session_button,
+            self.edit_course_button,
+            self.delete_course_button,
+        ):
+            course_buttons.addWidget(button)
+        course_buttons.addStretch(1)
+        layout.addLayout(course_buttons)
+        self.sessions_label = QLabel("Sessions", self)
+        layout.addWidget(self.sessions_label)
+        self.sessions_table = _table(_SESSION_COLUMNS, "Sessions of the selected course", self)
+        self.sessions_label.setBuddy(self.sessions_table)
+        layout.addWidget(self.sessions_table, 3)
+        session_buttons = QHBoxLayout()
+        self.edit_session_button = QPushButton("Edit se&ssion…", self)
+        self.delete_session_button = QPushButton("Delete session…", self)
+        session_buttons.addWidget(self.edit_session_button)
+        session_buttons.addWidget(self.delete_session_button)
+        session_buttons.addStretch(1)
+        layout.addLayout(session_buttons)
+
+    def _connect_signals(self) -> None:
+        self.add_course_button.clicked.connect(self.add_course_requested)
+        self.log_session_button.clicked.connect(
+            lambda: self._emit_course(self.log_session_requested)
+        )
+        self.edit_course_button.clicked.connect(
+            lambda: self._emit_course(self.edit_course_requested)
+        )
+        self.delete_course_button.clicked.connect(
+            lambda: self._emit_course(self.delete_course_requested)
+        )
+        self.edit_session_button.clicked.connect(
+            lambda: self._emit_session(self.edit_session_requested)
+        )
+        self.delete_session_button.clicked.connect(
+            lambda: self._emit_session(self.delete_session_requested)
+        )
+        self.courses_table.itemSelectionChanged.connect(self._show_sessions)
+        self.courses_table.itemActivated.connect(
+            lambda _item: self._emit_course(self.log_session_requested)
+        )
+        self.sessions_table.itemSelectionChanged.connect(self._refresh_buttons)
+        self.sessions_table.itemActivated.connect(
+            lambda _item: self._emit_session(self.edit_session_requested)
+        )
+
+    def _emit_course(self, signal: SignalInstance) -> None:
+        course = self.current_course()
+        if course is not None:
+            signal.emit(course)
+
+    def _emit_session(self, signal: SignalInstance) -> None:
+        session = self.current_session()
+        if session is not None:
+            signal.emit(session)
+
+    def _refresh_buttons(self) -> None:
+        has_course = self.current_course() is not None
+        for button in (
+            self.log_session_button,
+            self.edit_course_button,
+            self.delete_course_button,
+        ):
+            button.setEnabled(has_course)
+        has_session = self.current_session() is not None
+        self.edit_session_button.setEnabled(has_session)
+        self.delete_session_button.setEnabled(has_session)
+
+    # -- content -------------------------------------------------------------------------
+
+    def set_courses(
+        self, courses: list[TreatmentCourse], sessions: Sequence[TreatmentSession]
+    ) -> None:
+        """Newest course first; keeps the selection."""
+        selected = self.current_course()
+        self._courses = sorted(courses, key=lambda c: c.started, reverse=True)
+        self._sessions = {}
+        for session in sessions:
+            self._sessions.setdefault(session.course_id, []).append(session)
+        self.courses_table.setRowCount(len(self._courses))
+        for row, course in enumerate(self._courses):
+            logged = len(self._sessions.get(course.id or 0, []))
+            planned = f" of {course.planned_sessions}" if course.planned_sessions else ""
+            cells = (
+                course.title,
+                day_text(course.started),
+                day_text(course.ended) or "ongoing",
+                f"{logged}{planned}",
+                course.benefit.label if course.benefit is not None else "",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 0 and course.note:
+                    item.setToolTip(course.note)
+                self.courses_table.setItem(row, column, item)
+        if selected is not None and selected.id is not None:
+            self.select_course(selected.id)
+        elif self._courses:
+            self.courses_table.selectRow(0)
+        self._show_sessions()
+
+    def select_course(self, course_id: int) -> None:
+        for row, course in enumerate(self._courses):
+            if course.id == course_id:
+                self.courses_table.selectRow(row)
+                return
+
+    def current_course(self) -> TreatmentCourse | None:
+        rows = self.courses_table.selectionModel().selectedRows()
+        return self._courses[rows[0].row()] if rows else None
+
+    def _current_sessions(self) -> list[TreatmentSession]:
+        course = self.current_course()
+        if course is None:
+            return []
+        return sorted(self._sessions.get(course.id or 0, []), key=lambda s: s.at, reverse=True)
+
+    def current_session(self) -> TreatmentSession | None:
+        rows = self.sessions_table.selectionModel().selectedRows()
+        sessions = self._current_sessions()
+        return sessions[rows[0].row()] if rows and rows[0].row() < len(sessions) else None
+
+    def _show_sessions(self) -> None:
+        course = self.current_course()
+        sessions = self._current_sessions()
+        word = course.kind.session_word if course else "session"
+        title = f"{word.capitalize()}s" + (f" of {course.title}" if course else "")
+        self.sessions_label.setText(title + (f" ({len(sessions)})" if course else ""))
+        self.sessions_table.setRowCount(len(sessions))
+        for row, session in enumerate(sessions):
+            cells = (
+                str(session.number or ""),
+                f"{day_text(session.day)} {session.at:%H:%M}",
+                session_details(session, course.kind) if course else "",
+                session.note,
+            )
+            for column, text in enumerate(cells):
+                self.sessions_table.setItem(row, column, QTableWidgetItem(text))
+        self._refresh_buttons()

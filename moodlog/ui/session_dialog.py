@@ -1,0 +1,397 @@
+"""SessionDialog: log (or edit) one session, infusion, treatment or setting change of a
+course. Only the fields that apply to the course's kind are shown."""
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.blood_pressure_text import format_blood_pressure, parse_blood_pressure
+from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.medications import format_dose
+from moodlog.domain.side_effects import Severity
+from moodlog.domain.treatments import (
+    ECT_PLACEMENTS,
+    ESKETAMINE_DOSES_MG,
+    TMS_SIDE_EFFECTS,
+    CourseKind,
+    TreatmentCourse,
+    TreatmentSession,
+    validate_session,
+)
+from moodlog.ui.choice_input import ChoiceInput
+
+_RATING_TIP = "{what} 0 = none, 10 = very strong. Type a number; Delete clears."
+_SETTING_PLACEHOLDERS = {
+    CourseKind.VNS: "e.g. 2.0 mA, 30 s on / 5 min off",
+    CourseKind.DBS: "As your clinician wrote it",
+}
+
+
+def _to_datetime(value: QDateTime) -> datetime:
+    day, clock = value.date(), value.time()
+    return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
+
+
+def _to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second)
+    )
+
+
+class SessionDialog(QDialog):
+    """Log a session of ``course`` (numbered ``next_number`` unless changed) or edit
+    ``existing``. :meth:`session` holds the result once the dialog is accepted."""
+
+    def __init__(
+        self,
+        course: TreatmentCourse,
+        next_number: int,
+        now: datetime,
+        existing: TreatmentSession | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if course.id is None:
+            raise ValueError("sessions belong to a saved course")
+        self._course = course
+        self._course_id = course.id
+        self._now = now
+        self._existing = existing
+        word = course.kind.session_word
+        self.setWindowTitle(f"{course.title}: {'edit' if existing else 'new'} {word}")
+        self._build_layout()
+        self._connect_signals()
+        self._show_fields_for_kind()
+        self.at_edit.setDateTime(_to_qdatetime(now))
+        self.number_spin.setValue(next_number)
+        if existing is not None:
+            self._load(existing)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        outer = QVBoxLayout(self)
+        self.title_label = QLabel(self._course.title, self)
+        bold = QFont(self.title_label.font())
+        bold.setBold(True)
+        self.title_label.setFont(bold)
+        outer.addWidget(self.title_label)
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        outer.addLayout(self._form)
+        self._build_common_fields()
+        self._build_tms_fields()
+        self._build_ketamine_fields()
+        self._build_other_fields()
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText("Optional")
+        self.note_edit.setAccessibleName("Note")
+        self._add_row("No&te", self.note_edit)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Problem")
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+        outer.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        outer.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
+
+    def _add_row(self, text: str, field: QWidget, buddy: QWidget | None = None) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy or field)
+        if isinstance(field, ChoiceInput):  # level with the middle of the taller rating row
+            label.setMinimumHeight(field.sizeHint().height())
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._form.addRow(label, field)
+        return label
+
+    def _row(self, *widgets: QWidget) -> QWidget:
+        """Widgets side by side in one form field (so the row can be hidden as one)."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        return row
+
+    def _build_common_fields(self) -> None:
+        self.at_edit = QDateTimeEdit(self)
+        self.at_edit.setCalendarPopup(True)
+        self.at_edit.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.at_edit.setDateTimeRange(QDateTime(QDate(1900, 1, 1), QTime(0, 0)), self._max_at())
+        self.at_edit.setAccessibleName("Date and time")
+        self._add_row("&When", self.at_edit)
+        word = self._course.kind.session_word
+        self.number_spin = QSpinBox(self)
+        self.number_spin.setRange(0, 999)
+        self.number_spin.setSpecialValueText("Not set")
+        self.number_spin.setAccessibleName(f"{word.capitalize()} number")
+        planned = self._course.planned_sessions
+        self.of_label = QLabel(f" of {planned}" if planned else "", self)
+        self.of_label.setVisible(bool(planned))
+        self._add_row(
+            f"{word.capitalize()} &number",
+            self._row(self.number_spin, self.of_label),
+            self.number_spin,
+        )
+
+    def _max_at(self) -> QDateTime:
+        return _to_qdatetime(self._now)
+
+    def _build_tms_fields(self) -> None:
+        self.intensity_spin = QSpinBox(self)
+        self.intensity_spin.setRange(0, 200)
+        self.intensity_spin.setSpecialValueText("Not set")
+        self.intensity_spin.setSuffix(" %")
+        self.intensity_spin.setAccessibleName("Intensity, percent of motor threshold")
+        self._intensity_row = self._row(
+            self.intensity_spin, QLabel("of motor threshold (optional)", self)
+        )
+        self._add_row("&Intensity", self._intensity_row, self.intensity_spin)
+        box = QWidget(self)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.side_effect_checks: dict[str, QCheckBox] = {}
+        for index, name in enumerate(TMS_SIDE_EFFECTS):
+            check = QCheckBox(name, box)
+            check.setAccessibleName(name)
+            self.side_effect_checks[name] = check
+            grid.addWidget(check, index // 2, index % 2)
+        self._side_effects_box = box
+        self._add_row("Side &effects", box, self.side_effect_checks[TMS_SIDE_EFFECTS[0]])
+        self.other_effects_edit = QLineEdit(self)
+        self.other_effects_edit.setPlaceholderText("Comma separated, e.g. tired, jaw ache")
+        self.other_effects_edit.setAccessibleName("Other side effects")
+        self._add_row("Ot&her side effects", self.other_effects_edit)
+
+    def _build_ketamine_fields(self) -> None:
+        self.dose_combo = QComboBox(self)
+        self.dose_combo.addItem("Not set", None)
+        for dose in ESKETAMINE_DOSES_MG:
+            self.dose_combo.addItem(format_dose(dose, "mg"), dose)
+        self.dose_combo.setAccessibleName("Dose")
+        self._add_row("&Dose", self.dose_combo)
+        self.dose_spin = QDoubleSpinBox(self)
+        self.dose_spin.setRange(0, 2000)
+        self.dose_spin.setDecimals(1)
+        self.dose_spin.setSpecialValueText("Not set")
+        self.dose_spin.setSuffix(" mg")
+        self.dose_spin.setAccessibleName("Dose")
+        self._add_row("&Dose", self.dose_spin)
+        self.bp_before_edit = self._bp_edit("Blood pressure before")
+        self._add_row("Blood pressure &before", self.bp_before_edit)
+        self.bp_after_edit = self._bp_edit("Blood pressure after")
+        self._add_row("Blood pressure &after", self.bp_after_edit)
+        self.ratings_hint = QLabel(
+            "How strong each effect was, from 0 (none) to 10 (very strong). "
+            "Leave any you did not rate.",
+            self,
+        )
+        self.ratings_hint.setWordWrap(True)
+        self._form.addRow(self.ratings_hint)
+        self.dissociation_input = self._rating("Dissociation", "Feeling detached or unreal.")
+        self._add_row("Di&ssociation", self.dissociation_input)
+        self.nausea_input = self._rating("Nausea", "Feeling sick.")
+        self._add_row("Na&usea", self.nausea_input)
+        self.sedation_input = self._rating("Sedation", "Drowsy or hard to keep awake.")
+        self._add_row("Sedat&ion", self.sedation_input)
+
+    def _bp_edit(self, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText("e.g. 128/82 (optional)")
+        edit.setAccessibleName(name)
+        edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("e.g. 128/82 (optional)") * 2)
+        return edit
+
+    def _rating(self, name: str, what: str) -> ChoiceInput:
+        rating = ChoiceInput(name, range(11), describe={0: "none", 10: "very strong"}, parent=self)
+        rating.setToolTip(_RATING_TIP.format(what=what))
+        return rating
+
+    def _build_other_fields(self) -> None:
+        self.placement_combo = QComboBox(self)
+        self.placement_combo.addItem("Not set", "")
+        for placement in ECT_PLACEMENTS:
+            self.placement_combo.addItem(placement, placement)
+        self.placement_combo.setAccessibleName("Electrode placement")
+        self._add_row("Electrode &placement", self.placement_combo)
+        self.memory_input = ChoiceInput(
+            "Memory or confusion complaints afterwards",
+            [s.value for s in Severity],
+            [s.label for s in Severity],
+            parent=self,
+        )
+        self.memory_input.setToolTip("Type 0 (none) to 3 (severe); Delete clears.")
+        self._add_row("&Memory or confusion afterwards", self.memory_input)
+        self.setting_edit = QLineEdit(self)
+        placeholder = _SETTING_PLACEHOLDERS.get(self._course.kind, "")
+        self.setting_edit.setPlaceholderText(placeholder)
+        self.setting_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance(f"{placeholder}MM"))
+        self.setting_edit.setAccessibleName("Setting")
+        self._add_row("&Setting", self.setting_edit)
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+
+    def _show_fields_for_kind(self) -> None:
+        kind = self._course.kind
+        shown: dict[QWidget, bool] = {
+            self._intensity_row: kind is CourseKind.TMS,
+            self._side_effects_box: kind is CourseKind.TMS,
+            self.other_effects_edit: kind is CourseKind.TMS,
+            self.dose_combo: kind is CourseKind.ESKETAMINE,
+            self.dose_spin: kind is CourseKind.IV_KETAMINE,
+            self.placement_combo: kind is CourseKind.ECT,
+            self.memory_input: kind is CourseKind.ECT,
+            self.setting_edit: kind in (CourseKind.VNS, CourseKind.DBS),
+        }
+        for widget in self._esketamine_widgets():
+            shown[widget] = kind is CourseKind.ESKETAMINE
+        for widget, visible in shown.items():
+            self._form.setRowVisible(widget, visible)
+
+    def _esketamine_widgets(self) -> tuple[QWidget, ...]:
+        return (
+            self.bp_before_edit,
+            self.bp_after_edit,
+            self.ratings_hint,
+            self.dissociation_input,
+            self.nausea_input,
+            self.sedation_input,
+        )
+
+    def _load(self, session: TreatmentSession) -> None:
+        self.at_edit.setDateTime(_to_qdatetime(session.at))
+        self.number_spin.setValue(session.number or 0)
+        self.intensity_spin.setValue(round(session.intensity_percent or 0))
+        others = []
+        for name in session.side_effects:
+            if name in self.side_effect_checks:
+                self.side_effect_checks[name].setChecked(True)
+            else:
+                others.append(name)
+        self.other_effects_edit.setText(", ".join(others))
+        if session.dose_mg is not None and self.dose_combo.findData(session.dose_mg) < 0:
+            self.dose_combo.addItem(format_dose(session.dose_mg, "mg"), session.dose_mg)
+        self.dose_combo.setCurrentIndex(self.dose_combo.findData(session.dose_mg))
+        self.dose_spin.setValue(session.dose_mg or 0)
+        self.bp_before_edit.setText(format_blood_pressure(session.bp_before))
+        self.bp_after_edit.setText(format_blood_pressure(session.bp_after))
+        self.dissociation_input.set_value(session.dissociation)
+        self.nausea_input.set_value(session.nausea)
+        self.sedation_input.set_value(session.sedation)
+        index = self.placement_combo.findData(session.electrode_placement)
+        if index < 0:
+            self.placement_combo.addItem(session.electrode_placement, session.electrode_placement)
+            index = self.placement_combo.count() - 1
+        self.placement_combo.setCurrentIndex(index)
+        memory = session.memory_complaints
+        self.memory_input.set_value(None if memory is None else memory.value)
+        self.setting_edit.setText(session.setting)
+        self.note_edit.setText(session.note)
+
+    # -- accepting -----------------------------------------------------------------------
+
+    def _on_ok(self) -> None:
+        try:
+            validate_session(self.session(), self._course, self._now)
+        except InvalidEntry as error:
+            self.error_label.setText(f"⚠ {error.message}")
+            self.error_label.show()
+            widget = self._field_widgets().get(error.field)
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.error_label.hide()
+        self.accept()
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        """The input for each field name that InvalidEntry may carry."""
+        dose = self.dose_combo if self._course.kind is CourseKind.ESKETAMINE else self.dose_spin
+        return {
+            "at": self.at_edit,
+            "number": self.number_spin,
+            "intensity": self.intensity_spin,
+            "dose": dose,
+            "bp_before": self.bp_before_edit,
+            "bp_after": self.bp_after_edit,
+            "dissociation": self.dissociation_input,
+            "nausea": self.nausea_input,
+            "sedation": self.sedation_input,
+        }
+
+    # -- result --------------------------------------------------------------------------
+
+    def session(self) -> TreatmentSession:
+        """The session as entered, with only the fields that apply to the course's kind.
+
+        Raises :class:`InvalidEntry` while a blood pressure cannot be read (never once the
+        dialog has been accepted).
+        """
+        number = self.number_spin.value()
+        session = TreatmentSession(
+            course_id=self._course_id,
+            at=_to_datetime(self.at_edit.dateTime()),
+            number=number or None,
+            note=self.note_edit.text().strip(),
+            id=self._existing.id if self._existing else None,
+        )
+        kind = self._course.kind
+        if kind is CourseKind.TMS:
+            intensity = self.intensity_spin.value()
+            return replace(
+                session,
+                intensity_percent=float(intensity) if intensity else None,
+                side_effects=self._side_effects(),
+            )
+        if kind is CourseKind.ESKETAMINE:
+            dose = self.dose_combo.currentData()
+            return replace(
+                session,
+                dose_mg=None if dose is None else float(dose),
+                bp_before=parse_blood_pressure(self.bp_before_edit.text(), "bp_before"),
+                bp_after=parse_blood_pressure(self.bp_after_edit.text(), "bp_after"),
+                dissociation=self.dissociation_input.value(),
+                nausea=self.nausea_input.value(),
+                sedation=self.sedation_input.value(),
+            )
+        if kind is CourseKind.IV_KETAMINE:
+            return replace(session, dose_mg=self.dose_spin.value() or None)
+        if kind is CourseKind.ECT:
+            memory = self.memory_input.value()
+            return replace(
+                session,
+                electrode_placement=str(self.placement_combo.currentData()),
+                memory_complaints=None if memory is None else Severity(memory),
+            )
+        if kind in (CourseKind.VNS, CourseKind.DBS):
+            return replace(session, setting=self.setting_edit.text().strip())
+        return session
+
+    def _side_effects(self) -> tuple[str, ...]:
+        ticked = [name for name, check in self.side_effect_checks.items() if check.isChecked()]
+        typed = [part.strip() for part in self.other_effects_edit.text().split(",")]
+        return tuple(ticked + [name for name in typed if name and name not in ticked])

@@ -1,0 +1,120 @@
+"""SideEffectCausesPanel: for each side effect, what the person suspects causes it, and when
+it began relative to that cause's start or dose change."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.medications import Medication
+from moodlog.domain.side_effects import SideEffect
+from moodlog.domain.treatments import TreatmentCourse
+
+# The combo's data: "medication:<id>", "course:<id>", or "" for none.
+Cause = str
+
+
+def medication_cause(medication_id: int) -> Cause:
+    return f"medication:{medication_id}"
+
+
+def course_cause(course_id: int) -> Cause:
+    return f"course:{course_id}"
+
+
+def parse_cause(cause: Cause) -> tuple[int | None, int | None]:
+    """(medication id, course id), at most one of them set."""
+    kind, _, number = cause.partition(":")
+    if kind == "medication":
+        return int(number), None
+    if kind == "course":
+        return None, int(number)
+    return None, None
+
+
+class SideEffectCausesPanel(QWidget):
+    """Signals:
+    cause_changed(int, str): a side effect's id and its new :data:`Cause`.
+    """
+
+    cause_changed = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combos: dict[int, QComboBox] = {}
+        self.onset_labels: dict[int, QLabel] = {}
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "If you suspect a medication or treatment causes a side effect, say which. "
+            "moodlog shows when the side effect was first rated after it started or its "
+            "dose changed — a timeline for your clinician, not proof of a cause.",
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        self._content = QWidget(scroll)
+        self._grid = QGridLayout(self._content)
+        scroll.setWidget(self._content)
+        layout.addWidget(scroll, 1)
+
+    def set_items(
+        self,
+        effects: list[SideEffect],
+        medications: list[Medication],
+        courses: list[TreatmentCourse],
+        onsets: dict[int, str],
+    ) -> None:
+        """One row per tracked side effect (or one with a cause); ``onsets`` holds the onset
+        text of each effect with a cause."""
+        while (item := self._grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.combos.clear()
+        self.onset_labels.clear()
+        self._grid.addWidget(QLabel("<b>Side effect</b>", self._content), 0, 0)
+        self._grid.addWidget(QLabel("<b>Suspected cause</b>", self._content), 0, 1)
+        self._grid.addWidget(QLabel("<b>When it began</b>", self._content), 0, 2)
+        shown = [
+            e for e in effects if e.is_tracked or e.suspected_medication_id or e.suspected_course_id
+        ]
+        for row, effect in enumerate(shown, start=1):
+            combo = QComboBox(self._content)
+            combo.setAccessibleName(f"Suspected cause of {effect.name}")
+            combo.addItem("Not sure / none", "")
+            for medication in sorted(medications, key=lambda m: m.started, reverse=True):
+                combo.addItem(
+                    f"{medication.name} (from {medication.started:%b %Y})",
+                    medication_cause(medication.id or 0),
+                )
+            for course in sorted(courses, key=lambda c: c.started, reverse=True):
+                combo.addItem(
+                    f"{course.title} (from {course.started:%b %Y})", course_cause(course.id or 0)
+                )
+            current: Cause = ""
+            if effect.suspected_medication_id is not None:
+                current = medication_cause(effect.suspected_medication_id)
+            elif effect.suspected_course_id is not None:
+                current = course_cause(effect.suspected_course_id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            label = QLabel(effect.name, self._content)
+            label.setBuddy(combo)
+            onset = QLabel(onsets.get(effect.id, ""), self._content)
+            onset.setWordWrap(True)
+            onset.setAccessibleName(f"When {effect.name} began")
+            combo.currentIndexChanged.connect(
+                lambda _i, e=effect.id, c=combo: self.cause_changed.emit(e, c.currentData())
+            )
+            self._grid.addWidget(label, row, 0)
+            self._grid.addWidget(combo, row, 1)
+            self._grid.addWidget(onset, row, 2)
+            self.combos[effect.id] = combo
+            self.onset_labels[effect.id] = onset
+        self._grid.setColumnStretch(2, 1)
+        self._grid.setRowStretch(len(shown) + 1, 1)

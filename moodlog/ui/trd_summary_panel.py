@@ -1,0 +1,185 @@
+"""TrdSummaryPanel: every medication trial with its adequacy and reason, and the treatment
+resistance summary (count, definition, Thase–Rush, Maudsley), all for clinician review."""
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.trd_staging import MaudsleyScore, TrdSummary
+from moodlog.domain.trial_adequacy import Adequacy, TrialAssessment
+from moodlog.ui.treatment_text import day_text, medication_span
+
+_COLUMNS = (
+    "Medication",
+    "Taken",
+    "Weeks",
+    "Weeks at adequate dose",
+    "Adherence",
+    "Possibly",
+    "Why",
+)
+# A word in front of each verdict, so meaning never rests on colour.
+_MARKS = {
+    Adequacy.ADEQUATE: "✓",
+    Adequacy.TOO_SHORT: "✗",
+    Adequacy.DOSE_TOO_LOW: "✗",
+    Adequacy.ADHERENCE_TOO_LOW: "✗",
+    Adequacy.NOT_ENOUGH_INFORMATION: "?",
+    Adequacy.ONGOING: "…",
+    Adequacy.NOT_ASSESSED: "–",
+}
+
+
+def _weeks(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:.1f}"
+
+
+def _maudsley_text(score: MaudsleyScore) -> str:
+    parts = [
+        f"duration {score.duration_points if score.duration_points is not None else '?'}",
+        f"severity {score.severity_points if score.severity_points is not None else '?'}",
+        f"failures {score.failure_points if score.failure_points is not None else '?'}",
+        f"augmentation {score.augmentation_points}",
+        f"ECT {score.ect_points}",
+    ]
+    components = ", ".join(parts)
+    if score.total is None or score.band is None:
+        missing = "; ".join(score.missing)
+        return f"Not scored — missing: {missing}. Components so far: {components}."
+    return f"{score.total} of 15 · {score.band.label}. Components: {components}."
+
+
+class TrdSummaryPanel(QWidget):
+    """Signals:
+    episode_requested(): the person wants to set the current episode's start or severity.
+    """
+
+    episode_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        self.review_label = QLabel(self)
+        font = QFont(self.review_label.font())
+        font.setBold(True)
+        self.review_label.setFont(font)
+        self.review_label.setWordWrap(True)
+        layout.addWidget(self.review_label)
+
+        box = QGroupBox("Treatment resistance in the current episode", self)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        episode_row = QHBoxLayout()
+        self.episode_label = QLabel(box)
+        self.episode_label.setWordWrap(True)
+        self.episode_button = QPushButton("Set &episode…", box)
+        self.episode_button.clicked.connect(self.episode_requested)
+        episode_row.addWidget(self.episode_label, 1)
+        episode_row.addWidget(self.episode_button)
+        form.addRow("Episode:", episode_row)
+        self.count_label = self._value_label(box, "Adequate trials without remission")
+        form.addRow("Adequate trials without remission:", self.count_label)
+        self.definition_label = self._value_label(box, "Common TRD definition")
+        form.addRow("Common TRD definition:", self.definition_label)
+        self.thase_rush_label = self._value_label(box, "Thase–Rush stage")
+        form.addRow("Thase–Rush stage:", self.thase_rush_label)
+        self.maudsley_label = self._value_label(box, "Maudsley Staging Method")
+        form.addRow("Maudsley Staging Method:", self.maudsley_label)
+        layout.addWidget(box)
+
+        self.trials_label = QLabel("&Trials", self)
+        layout.addWidget(self.trials_label)
+        self.table = QTableWidget(0, len(_COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.table.setAccessibleName("Medication trials and whether each was adequate")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.trials_label.setBuddy(self.table)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        layout.addWidget(self.table, 1)
+
+    @staticmethod
+    def _value_label(parent: QWidget, name: str) -> QLabel:
+        label = QLabel(parent)
+        label.setWordWrap(True)
+        label.setAccessibleName(name)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def set_summary(self, summary: TrdSummary, trials: list[TrialAssessment]) -> None:
+        """``trials`` are every medication's assessment (not only the episode's)."""
+        self.review_label.setText(
+            f"{summary.label_for_review} moodlog suggests; your clinician decides. Minimum "
+            "doses are editable defaults from published usual ranges."
+        )
+        episode = summary.episode
+        if episode.started is None:
+            self.episode_label.setText("Not set — counts below use every trial.")
+        else:
+            severity = (
+                f", {episode.severity.label.lower()} at the start" if episode.severity else ""
+            )
+            self.episode_label.setText(f"Since {day_text(episode.started, True)}{severity}")
+        unknown = summary.adequate_outcome_unknown
+        count = str(summary.adequate_failures)
+        if unknown:
+            count += f" (and {unknown} adequate trial{'s' if unknown > 1 else ''} not yet rated)"
+        self.count_label.setText(count)
+        self.definition_label.setText(summary.definition_reason)
+        stage = summary.thase_rush_stage
+        self.thase_rush_label.setText(
+            f"{stage.label} — {summary.thase_rush_reason}"
+            if stage is not None
+            else summary.thase_rush_reason
+        )
+        self.maudsley_label.setText(_maudsley_text(summary.maudsley))
+        self._fill_trials(trials)
+
+    def _fill_trials(self, trials: list[TrialAssessment]) -> None:
+        self.table.setRowCount(len(trials))
+        for row, trial in enumerate(trials):
+            medication = trial.medication
+            adherence = (
+                "not recorded"
+                if trial.adherence is None
+                else f"{trial.adherence:.0%} of {trial.recorded_days} days"
+            )
+            why = trial.reason
+            if trial.caveats:
+                why += "\n" + "; ".join(trial.caveats) + "."
+            cells = (
+                medication.name,
+                medication_span(medication),
+                _weeks(trial.weeks_taken),
+                _weeks(trial.weeks_at_adequate_dose),
+                adherence,
+                f"{_MARKS[trial.adequacy]} {trial.adequacy.label}",
+                why,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(why)
+                self.table.setItem(row, column, item)
+        # After the layout has given the "Why" column its width, so rows fit their text.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
