@@ -86,6 +86,8 @@ class ProceduresPanel(QWidget):
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
         self.courses_table = _table(_COURSE_COLUMNS, "Treatment courses", self)
+        rows = self.fontMetrics().height() * 2 * 4  # room for four courses at least
+        self.courses_table.setMinimumHeight(rows)
         layout.addWidget(self.courses_table, 1)
         course_buttons = QHBoxLayout()
         self.add_course_button = QPushButton("Add &course…", self)

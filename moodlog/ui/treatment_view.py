@@ -8,10 +8,12 @@ The view is thin: dialogs turn input into domain objects, the store writes them,
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +53,9 @@ from moodlog.ui.side_effect_causes_panel import SideEffectCausesPanel, parse_cau
 from moodlog.ui.stop_medication_dialog import StopMedicationDialog
 from moodlog.ui.trd_summary_panel import TrdSummaryPanel
 from moodlog.ui.treatment_timeline import TreatmentTimeline
+
+# The timeline's spans: (days back from today, label); 0 is the whole history.
+RANGES = ((0, "All"), (3 * 365, "3 years"), (365, "1 year"), (91, "3 months"))
 
 
 class TreatmentView(QWidget):
@@ -99,6 +105,7 @@ class TreatmentView(QWidget):
         self.disclaimer.setWordWrap(True)
         layout.addWidget(self.disclaimer)
 
+        layout.addLayout(self._build_range_bar())
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.timeline = TreatmentTimeline(splitter)
         timeline_scroll = QScrollArea(splitter)
@@ -132,6 +139,33 @@ class TreatmentView(QWidget):
             top = max(120, min(wanted, total * 45 // 100))
             self.splitter.setSizes([top, total - top])
 
+    def _build_range_bar(self) -> QHBoxLayout:
+        """Buttons choosing how much of the history the timeline shows."""
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Timeline shows:", self))
+        self.range_buttons = QButtonGroup(self)
+        for days, text in RANGES:
+            button = QToolButton(self)
+            button.setText(text)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Timeline: {text}")
+            self.range_buttons.addButton(button, days)
+            bar.addWidget(button)
+        self.range_buttons.button(0).setChecked(True)
+        bar.addWidget(
+            QLabel("Ctrl + mouse wheel or Ctrl + +/− zooms; Enter on a lane opens it.", self)
+        )
+        bar.addStretch(1)
+        return bar
+
+    def _apply_range(self) -> None:
+        days = self.range_buttons.checkedId()
+        if days <= 0:
+            self.timeline.reset_range()
+        else:
+            today = self._clock().date()
+            self.timeline.set_range(today - timedelta(days=days), today)
+
     def _connect_signals(self) -> None:
         self.log_session_button.clicked.connect(self.log_session_of_latest_course)
         meds = self.medications_panel
@@ -153,6 +187,7 @@ class TreatmentView(QWidget):
         self.summary_panel.episode_requested.connect(self.set_episode)
         self.causes_panel.cause_changed.connect(self._on_cause_changed)
         self.timeline.lane_activated.connect(self._on_lane_activated)
+        self.range_buttons.idClicked.connect(lambda _id: self._apply_range())
 
     # -- showing -------------------------------------------------------------------------
 
@@ -167,6 +202,7 @@ class TreatmentView(QWidget):
         episode = treatments.episode()
         results = treatments.pgx_results()
         self.timeline.set_history(medications, courses, sessions, today)
+        self._apply_range()  # keep the span the person chose
         self.medications_panel.set_medications(medications)
         current_names = [m.name for m in medications if m.is_current]
         notes = guideline_notes(

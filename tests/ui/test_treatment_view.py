@@ -308,3 +308,25 @@ def test_choosing_a_suspected_cause_saves_it_and_shows_the_onset(
         "First rated 3 days after Sertraline was started at 50 mg (1 Sep 2026)."
     )
     assert combo.hasFocus()  # the row was updated in place, not rebuilt
+
+
+def test_the_timeline_span_buttons_survive_a_refresh(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore
+) -> None:
+    store.treatments.add_medication(
+        Medication(
+            "Citalopram",
+            date(2019, 3, 1),
+            (DoseStep(date(2019, 3, 1), 20.0),),
+            stopped=date(2019, 9, 1),
+        ),
+        NOW,
+    )
+    add_sertraline(store)
+    view = open_treatment(qtbot, window)
+    assert view.timeline.visible_range()[0] <= date(2019, 3, 1)  # everything, at first
+    one_year = next(b for b in view.range_buttons.buttons() if b.text() == "1 year")
+    qtbot.mouseClick(one_year, Qt.MouseButton.LeftButton)
+    assert view.timeline.visible_range() == (date(2025, 11, 21), TODAY)
+    view.refresh()
+    assert view.timeline.visible_range() == (date(2025, 11, 21), TODAY)
