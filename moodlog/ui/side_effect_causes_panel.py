@@ -1,7 +1,7 @@
 """SideEffectCausesPanel: for each side effect, what the person suspects causes it, and when
 it began relative to that cause's start or dose change."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -59,6 +59,9 @@ class SideEffectCausesPanel(QWidget):
         layout.addWidget(intro)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # Tab moves through the combos (the area follows the focus), not to the area itself.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName("Side effects and their suspected causes")
         self._content = QWidget(scroll)
         self._grid = QGridLayout(self._content)
         scroll.setWidget(self._content)

@@ -1,10 +1,14 @@
 """Every control a keyboard can reach has a name that a screen reader can say."""
 
+from datetime import date, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from moodlog.domain.medications import DoseStep, Medication
+from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui.main_window import MainWindow
 
 
@@ -30,3 +34,16 @@ def test_today_controls_all_have_accessible_names(qtbot: QtBot, window: MainWind
 def test_history_controls_all_have_accessible_names(qtbot: QtBot, window: MainWindow) -> None:
     window.show_history()
     assert unnamed_controls(window.history_view) == []
+
+
+def test_treatment_controls_all_have_accessible_names(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore, now: datetime
+) -> None:
+    store.treatments.add_medication(
+        Medication("Sertraline", date(2026, 9, 1), (DoseStep(date(2026, 9, 1), 50.0),)), now
+    )
+    window.show_treatment()
+    view = window.treatment_view
+    for index in range(view.tabs.count()):  # every tab's controls, not only the first
+        view.tabs.setCurrentIndex(index)
+        assert unnamed_controls(view) == [], view.tabs.tabText(index)
