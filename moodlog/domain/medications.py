@@ -172,6 +172,8 @@ def validate_medication(medication: Medication, today: date) -> None:
             raise InvalidEntry("A dose must be more than zero.", "dose")
         if step.start > today:
             raise InvalidEntry("A dose change is dated in the future.", "dose")
+        if step.start < medication.started:
+            raise InvalidEntry("A dose change is dated before the medication started.", "dose")
         if medication.stopped is not None and step.start > medication.stopped:
             raise InvalidEntry("A dose change is dated after the medication stopped.", "dose")
     starts = [s.start for s in medication.doses]
