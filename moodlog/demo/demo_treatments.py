@@ -177,8 +177,13 @@ def demo_treatment_history(today: date, seed: int) -> DemoTreatmentHistory:
     def after(day: date, shortest: int, longest: int) -> date:
         return day + timedelta(days=rng.randint(shortest, longest))
 
+    def weekday_after(day: date | None, shortest: int, longest: int) -> date:
+        """A weekday ``shortest`` to ``longest`` days after ``day`` (the Monday after, at a
+        weekend): when the next trial starts after ``day``, when the last one stopped."""
+        assert day is not None
+        return _weekday(after(day, shortest, longest))
+
     episode = Episode(started=_month_start(today, 34), severity=EpisodeSeverity.SEVERE)
-    assert episode.started is not None
 
     fluoxetine_start = _month_start(today, 96 + rng.randint(-2, 2))
     fluoxetine = Medication(
@@ -194,22 +199,20 @@ def demo_treatment_history(today: date, seed: int) -> DemoTreatmentHistory:
         note="Stopped when well",
     )
 
-    sertraline_start = _weekday(after(episode.started, 7 * 7, 9 * 7))
     sertraline = _trial(
         "Sertraline",
         "SSRI",
-        sertraline_start,
+        weekday_after(episode.started, 7 * 7, 9 * 7),
         ((0, 50), (21, 100), (56, 150)),
         days=112 + rng.randint(0, 4),
         reason=StopReason.NOT_EFFECTIVE,
         benefit=Benefit.SOME,
         adequate_min_dose=50,
     )
-    assert sertraline.stopped is not None
     venlafaxine = _trial(
         "Venlafaxine",
         "SNRI",
-        _weekday(after(sertraline.stopped, 10, 20)),
+        weekday_after(sertraline.stopped, 10, 20),
         ((0, 75), (14, 150), (42, 225)),
         days=98 + rng.randint(0, 5),
         reason=StopReason.SIDE_EFFECTS,
@@ -218,11 +221,10 @@ def demo_treatment_history(today: date, seed: int) -> DemoTreatmentHistory:
         formulation="XR",
         note="Sweating and nausea at 225 mg",
     )
-    assert venlafaxine.stopped is not None
     bupropion = _trial(
         "Bupropion",
         "NDRI",
-        _weekday(after(venlafaxine.stopped, 14, 24)),
+        weekday_after(venlafaxine.stopped, 14, 24),
         ((0, 150),),
         days=21 + rng.randint(0, 2),
         reason=StopReason.SIDE_EFFECTS,
@@ -231,11 +233,10 @@ def demo_treatment_history(today: date, seed: int) -> DemoTreatmentHistory:
         formulation="XL",
         note="Couldn't sleep and felt wired",
     )
-    assert bupropion.stopped is not None
     mirtazapine = _trial(
         "Mirtazapine",
         "NaSSA",
-        _weekday(after(bupropion.stopped, 7, 14)),
+        weekday_after(bupropion.stopped, 7, 14),
         ((0, 15), (21, 30)),
         days=63 + rng.randint(0, 4),
         reason=StopReason.NOT_EFFECTIVE,

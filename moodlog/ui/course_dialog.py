@@ -3,26 +3,27 @@ induction, ECT, an implant, psychotherapy, a lifestyle programme, a clinical tri
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QSizePolicy,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.medications import Benefit
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, validate_course
-from moodlog.ui.qt_dates import to_qdate
+from moodlog.ui.form_dialog import (
+    FIRST_DAY,
+    FormDialog,
+    OptionalDate,
+    make_choice_combo,
+    make_date_edit,
+    make_line_edit,
+)
+from moodlog.ui.qt_dates import to_date, to_qdate
 
 # What a course usually looks like, from clinical-reference.md §9 (schedules only, never
 # doses). A protocol's own line replaces its kind's.
@@ -57,7 +58,6 @@ _ARMS = (UNKNOWN_ARM, "Active treatment", "Placebo or sham")
 # Letters the fixed labels use as Alt+letter, and O and C, which some platforms give the
 # OK and Cancel buttons; a label that changes with the kind takes the first free letter.
 _FIXED_MNEMONICS = "ksifpahnoc"
-_FIRST_DAY = QDate(1900, 1, 1)
 
 
 def course_hint(kind: CourseKind, variant: str) -> str:
@@ -74,11 +74,7 @@ def _with_mnemonic(text: str, taken: str = _FIXED_MNEMONICS) -> str:
     return text
 
 
-def _to_date(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-class CourseDialog(QDialog):
+class CourseDialog(FormDialog):
     """Add a course (of ``kind``, TMS unless given) or edit ``existing``, whose kind is
     then fixed. :meth:`course` holds the result once the dialog is accepted."""
 
@@ -92,7 +88,6 @@ class CourseDialog(QDialog):
         super().__init__(parent)
         self._today = today
         self._existing = existing
-        self._ended = today  # the end date offered when "Finished" is ticked
         self.setWindowTitle(f"Edit {existing.title}" if existing else "Add a treatment course")
         self._build_layout()
         self._connect_signals()
@@ -106,18 +101,12 @@ class CourseDialog(QDialog):
     # -- building ------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        outer = QVBoxLayout(self)
-        self._form = form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.kind_combo = QComboBox(self)
-        for kind in CourseKind:
-            self.kind_combo.addItem(kind.label, kind)
-        self.kind_combo.setAccessibleName("Kind of treatment")
+        self.kind_combo = make_choice_combo("Kind of treatment", CourseKind, self)
         self._add_row("&Kind", self.kind_combo)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
         self.hint_label.setAccessibleName("About this kind of course")
-        form.addRow(self.hint_label)
+        self._form.addRow(self.hint_label)
         self.variant_combo = QComboBox(self)
         self.variant_combo.setEditable(True)
         self.variant_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -129,8 +118,9 @@ class CourseDialog(QDialog):
         self.finished_check = QCheckBox("&Finished", self)
         self.finished_check.setAccessibleName("Finished")
         self.ended_edit = self._date_edit("Finished on")
-        self.ended_edit.setSpecialValueText("Still going")
-        form.addRow(self.finished_check, self.ended_edit)
+        # "Still going" until ticked; then today, or the date shown before it was unticked.
+        self._ended = OptionalDate(self.finished_check, self.ended_edit, self._today, "Still going")
+        self._form.addRow(self.finished_check, self.ended_edit)
         self.planned_spin = QSpinBox(self)
         self.planned_spin.setRange(0, 500)
         self.planned_spin.setSpecialValueText("Not set")
@@ -144,58 +134,29 @@ class CourseDialog(QDialog):
         self.arm_label = self._add_row("&Arm", self.arm_combo)
         self.arm_note = QLabel("moodlog assumes nothing about which arm you were in.", self)
         self.arm_note.setWordWrap(True)
-        form.addRow(self.arm_note)
-        self.benefit_combo = QComboBox(self)
-        self.benefit_combo.addItem("Not sure yet", None)
-        for benefit in Benefit:
-            self.benefit_combo.addItem(benefit.label, benefit)
-        self.benefit_combo.setAccessibleName("How well it helped")
-        self._add_row("How well it &helped", self.benefit_combo)
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText("Optional")
-        self.note_edit.setAccessibleName("Note")
-        self._add_row("&Note", self.note_edit)
-        outer.addLayout(form)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.hide()
-        outer.addWidget(self.error_label)
-        outer.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self._form.addRow(self.arm_note)
+        self.benefit_combo = make_choice_combo(
+            "How well it helped", Benefit, self, unset_text="Not sure yet"
         )
-        outer.addWidget(self.buttons)
+        self._add_row("How well it &helped", self.benefit_combo)
+        self.note_edit = make_line_edit("Note", "Optional", self)
+        self._add_row("&Note", self.note_edit)
+        self._finish_layout()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
 
-    def _add_row(self, text: str, field: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(field)
-        self._form.addRow(label, field)
-        return label
-
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(to_qdate(self._today), self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        edit.setDateRange(_FIRST_DAY, to_qdate(self._today))
-        edit.setAccessibleName(name)
-        return edit
+        return make_date_edit(
+            self._today, self._today, name, self, earliest=FIRST_DAY, tab_steps_through=True
+        )
 
     def _connect_signals(self) -> None:
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.variant_combo.currentTextChanged.connect(self._on_variant_changed)
-        self.finished_check.toggled.connect(self._on_finished_toggled)
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
-        self._on_finished_toggled(False)
 
     def _load(self, course: TreatmentCourse) -> None:
         self.variant_combo.setEditText(course.variant)
         self.started_edit.setDate(to_qdate(course.started))
-        if course.ended is not None:
-            self._ended = course.ended
-            self.finished_check.setChecked(True)
+        self._ended.set_value(course.ended)
         self.planned_spin.setValue(course.planned_sessions or 0)
         self.arm_combo.setEditText(course.arm or UNKNOWN_ARM)
         self.benefit_combo.setCurrentIndex(self.benefit_combo.findData(course.benefit))
@@ -241,32 +202,15 @@ class CourseDialog(QDialog):
     def _on_variant_changed(self) -> None:
         self.hint_label.setText(course_hint(self.kind(), self.variant_combo.currentText()))
 
-    def _on_finished_toggled(self, checked: bool) -> None:
-        if checked:
-            self.ended_edit.setEnabled(True)
-            self.ended_edit.setDate(to_qdate(self._ended))
-        else:
-            if self.ended_edit.date() != _FIRST_DAY:
-                self._ended = _to_date(self.ended_edit.date())  # offered again if re-ticked
-            self.ended_edit.setDate(_FIRST_DAY)  # shows "Still going"
-            self.ended_edit.setEnabled(False)
+    def _validate(self) -> None:
+        validate_course(self.course(), self._today)
 
-    def _on_ok(self) -> None:
-        try:
-            validate_course(self.course(), self._today)
-        except InvalidEntry as error:
-            self.error_label.setText(f"⚠ {error.message}")
-            self.error_label.show()
-            widget = {
-                "started": self.started_edit,
-                "ended": self.ended_edit,
-                "planned_sessions": self.planned_spin,
-            }.get(error.field)
-            if widget is not None:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        self.error_label.hide()
-        self.accept()
+    def _field_widget(self, field: str) -> QWidget | None:
+        return {
+            "started": self.started_edit,
+            "ended": self.ended_edit,
+            "planned_sessions": self.planned_spin,
+        }.get(field)
 
     # -- result --------------------------------------------------------------------------
 
@@ -278,9 +222,9 @@ class CourseDialog(QDialog):
         benefit = self.benefit_combo.currentData()
         return TreatmentCourse(
             kind=kind,
-            started=_to_date(self.started_edit.date()),
+            started=to_date(self.started_edit.date()),
             variant=self.variant_combo.currentText().strip(),
-            ended=_to_date(self.ended_edit.date()) if self.finished_check.isChecked() else None,
+            ended=self._ended.value(),
             planned_sessions=planned if planned and kind not in _NO_PLANNED_SESSIONS else None,
             benefit=None if benefit is None else Benefit(benefit),
             arm=arm if kind is CourseKind.CLINICAL_TRIAL and arm != UNKNOWN_ARM else "",

@@ -4,286 +4,63 @@ Typing a name moodlog's reference table knows fills in its class, role, unit and
 minimum dose (editable defaults, only into fields the person has not changed) and shows the
 usual range with its source. The dose history of an existing medication is changed through
 DoseChangeDialog, not here.
-
-The small helpers at the top (date fields, dose boxes, the name completer, the inline error
-label) are shared by the other medication dialogs.
 """
 
-import re
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QPalette, QShowEvent, QValidator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QComboBox,
-    QCompleter,
-    QDateEdit,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from moodlog.domain.errors import InvalidEntry
-from moodlog.domain.medication_reference import MedicationReference, ReferenceDrug, name_key
+from moodlog.domain.medication_reference import MedicationReference
 from moodlog.domain.medications import (
-    Benefit,
     DoseStep,
     Medication,
     MedicationRole,
     Schedule,
-    StopReason,
     format_dose,
     validate_medication,
 )
+from moodlog.ui.form_dialog import (
+    FormDialog,
+    buddy_label,
+    make_choice_combo,
+    make_date_edit,
+    make_line_edit,
+    make_note_label,
+    stacked,
+)
+from moodlog.ui.medication_form import (
+    UNITS,
+    DoseSpinBox,
+    dose_history_text,
+    format_day,
+    make_name_edit,
+    make_reference_label,
+    make_unit_combo,
+    reference_spelling,
+    show_reference,
+)
 from moodlog.ui.qt_dates import to_date, to_qdate
 
-UNITS = ("mg", "µg", "mg/24 h", "ml")
-MAX_DOSE = 10_000.0
-NOT_SURE = "Not sure"
-UNKNOWN_DRUG_TEXT = "Not in moodlog's table — that's fine; enter the details you know."
 ADEQUATE_MIN_TEXT = (
     "The lowest daily dose that counts as a full trial in your treatment summary. "
     "“Unknown” is fine."
 )
 
 
-# -- helpers shared by the medication dialogs ----------------------------------------------
-
-
-def format_day(day: date) -> str:
-    """A date as the dialogs show it, e.g. "3 Mar 2026"."""
-    return QLocale().toString(to_qdate(day), "d MMM yyyy")
-
-
-def dose_history_text(medication: Medication) -> str:
-    """Every dose step in date order, e.g. "50 mg from 3 Mar 2026 → 100 mg from 24 Mar 2026"."""
-    return " → ".join(
-        f"{format_dose(step.dose, medication.unit)} from {format_day(step.start)}"
-        for step in medication.sorted_doses
-    )
-
-
-def reference_spelling(reference: MedicationReference, typed: str) -> str:
-    """``typed`` (trimmed) as moodlog's table spells it when it names a drug there or one of its
-    aliases ("sertraline" → "Sertraline", "zoloft" → "Zoloft"); otherwise as typed."""
-    name = typed.strip()
-    drug = reference.find(name)
-    if drug is not None:
-        for spelling in (drug.name, *drug.aliases):
-            if name_key(spelling) == name_key(name):
-                return spelling
-    return name
-
-
-def source_text(drug: ReferenceDrug) -> str:
-    """The reference's source up to its first ";", without citation keys like "[S41]"."""
-    first = drug.source.split(";", 1)[0]
-    without_keys = re.sub(r"\s*\[[^\]]*\]", "", first)
-    return re.sub(r"\s*,(\s*,)*", ",", without_keys).strip(" ,")
-
-
-def reference_hint(drug: ReferenceDrug) -> str:
-    """What moodlog's table says about ``drug``: its usual range (an editable default, with its
-    source) and the table's note, if any."""
-    low, high = drug.usual_range_low, drug.usual_range_high
-    if low is not None and high is not None and low != high:
-        usual = f"Usual range {low:g}–{high:g} {drug.unit}"
-    elif low is not None or high is not None:
-        usual = f"Usual dose {format_dose(low if low is not None else high, drug.unit)}"
-    else:
-        usual = None
-    if usual is None:
-        text = f"moodlog's table gives no usual range for {drug.name} (source: {source_text(drug)})"
-    else:
-        text = f"{usual} (editable default; source: {source_text(drug)}, verify against the label)"
-    return f"{text}\n{drug.note}" if drug.note else text
-
-
-class DateEdit(QDateEdit):
-    """A QDateEdit that is kinder to typing.
-
-    - Tab leaves it at once instead of stepping through day, month and year (typing a whole
-      part already moves on to the next one, as do the arrow keys).
-    - A date outside the allowed range may stand half-typed: QDateEdit refuses the "2" of
-      "24 Mar" when the earliest date is 3 Mar. Leaving the field still puts back the last
-      allowed date, so no date outside the range is ever kept.
-    """
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's name)
-        return QWidget.focusNextPrevChild(self, next)
-
-    def validate(self, text: str, pos: int, /) -> tuple[QValidator.State, str, int]:
-        state, fixed, fixed_pos = super().validate(text, pos)
-        if state == QValidator.State.Invalid and self._parses(text):
-            return QValidator.State.Intermediate, text, pos
-        return state, fixed, fixed_pos
-
-    def _parses(self, text: str) -> bool:
-        return self.locale().toDate(text, self.displayFormat()).isValid()
-
-
-def make_date_edit(today: date, value: date, name: str, parent: QWidget) -> DateEdit:
-    """A date field in the house style: calendar popup, no future dates, "3 Mar 2026"."""
-    edit = DateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setMaximumDate(to_qdate(today))
-    edit.setDate(to_qdate(value))
-    edit.setAccessibleName(name)
-    return edit
-
-
-class DoseSpinBox(QDoubleSpinBox):
-    """A daily dose, 0–10000 with two decimals, shown without trailing zeros ("37.5", "100")."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(0, MAX_DOSE)
-        self.setDecimals(2)
-        self.setAccessibleName(name)
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
-        locale = self.locale()
-        locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
-        text = locale.toString(value, "f", self.decimals())
-        point = locale.decimalPoint()
-        if point in text:
-            text = text.rstrip("0").rstrip(point)
-        return text
-
-
-def make_unit_combo(parent: QWidget) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.addItems(list(UNITS))
-    combo.setAccessibleName("Dose unit")
-    return combo
-
-
-def make_name_edit(reference: MedicationReference, parent: QWidget) -> QLineEdit:
-    """The medication name, completing from the reference's names (any case, in a popup)."""
-    edit = QLineEdit(parent)
-    edit.setAccessibleName("Medication name")
-    edit.setPlaceholderText("e.g. Sertraline")
-    completer = QCompleter(reference.names(), edit)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    edit.setCompleter(completer)
-    return edit
-
-
-def make_stop_reason_combo(parent: QWidget, not_sure: bool) -> QComboBox:
-    """StopReason labels (data: the StopReason); with ``not_sure``, "Not sure" (data: None)
-    comes first and is chosen."""
-    combo = QComboBox(parent)
-    combo.setAccessibleName("Why it was stopped")
-    if not_sure:
-        combo.addItem(NOT_SURE, None)
-    for reason in StopReason:
-        combo.addItem(reason.label, reason)
-    return combo
-
-
-def make_benefit_combo(parent: QWidget) -> QComboBox:
-    """The choice "Not sure" (data: None, chosen), then the Benefit labels (data: the Benefit)."""
-    combo = QComboBox(parent)
-    combo.setAccessibleName("How well it helped")
-    combo.addItem(NOT_SURE, None)
-    for benefit in Benefit:
-        combo.addItem(benefit.label, benefit)
-    return combo
-
-
-def make_error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setAccessibleName("Problem")
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, error: InvalidEntry, field: QWidget) -> None:
-    """Say what is wrong under the form and put the focus on ``field``; nothing typed is lost."""
-    label.setText(f"⚠ {error.message}")
-    label.show()
-    field.setFocus(Qt.FocusReason.OtherFocusReason)
-    # Select what is there, so typing replaces it (the text itself stays until then).
-    if isinstance(field, QDateTimeEdit):
-        field.setSelectedSection(field.sectionAt(0))
-    elif isinstance(field, QAbstractSpinBox):
-        field.selectAll()
-    window = label.window()
-    if isinstance(window, QDialog):
-        grow_to_fit(window)
-
-
-def make_note_label(text: str, parent: QWidget) -> QLabel:
-    """A quieter, smaller explanatory line."""
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    small = label.font()
-    small.setPointSizeF(small.pointSizeF() * 0.9)
-    label.setFont(small)
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    return label
-
-
-def grow_to_fit(dialog: QDialog) -> None:
-    """Make ``dialog`` tall enough for its wrapped text at its current width (a top-level
-    window does not follow its labels' height-for-width by itself), never shorter."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    width = max(dialog.width(), dialog.minimumWidth())
-    needed = (
-        layout.totalHeightForWidth(width)
-        if layout.hasHeightForWidth()
-        else layout.totalSizeHint().height()
-    )
-    dialog.setMinimumHeight(needed)
-    if dialog.height() < needed:
-        dialog.resize(width, needed)
-
-
-def stacked(field: QWidget, note: QLabel, *, full_width: bool = True) -> QVBoxLayout:
-    """A form field with its explanatory line close beneath it."""
-    column = QVBoxLayout()
-    column.setSpacing(2)
-    if full_width:
-        column.addWidget(field)
-    else:
-        column.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft)
-    column.addWidget(note)
-    return column
-
-
-def buddy_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setBuddy(buddy)
-    return label
-
-
-# -- the dialog ------------------------------------------------------------------------------
-
 _NOT_AUTO = object()  # a field value moodlog never filled in: auto-fill leaves it alone
 
 
-class MedicationDialog(QDialog):
+class MedicationDialog(FormDialog):
     """Add a medication being taken now (``existing`` of ``None``) or edit ``existing``.
 
     Public inputs: ``name_edit``, ``class_combo``, ``role_combo``, ``dose_spin``,
@@ -300,7 +77,7 @@ class MedicationDialog(QDialog):
         existing: Medication | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, fit_to_text=True, select_at_fault=True)
         self._today = today
         self._reference = reference
         self._existing = existing
@@ -314,18 +91,9 @@ class MedicationDialog(QDialog):
     # -- layout ------------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        outer = QVBoxLayout(self)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-
         self.name_edit = make_name_edit(self._reference, self)
-        self.reference_label = make_note_label("", self)
-        self.reference_label.setAccessibleName("About this medicine")
-        self.reference_label.setToolTip(self._reference.caution)
-        form.addRow(
-            buddy_label("&Name", self.name_edit, self),
-            stacked(self.name_edit, self.reference_label),
-        )
+        self.reference_label = make_reference_label(self._reference, self)
+        self._add_row("&Name", stacked(self.name_edit, self.reference_label), self.name_edit)
 
         self.class_combo = QComboBox(self)
         self.class_combo.setEditable(True)
@@ -337,13 +105,10 @@ class MedicationDialog(QDialog):
         class_line = self.class_combo.lineEdit()
         if class_line is not None:
             class_line.setPlaceholderText("e.g. SSRI (optional)")
-        form.addRow(buddy_label("C&lass", self.class_combo, self), self.class_combo)
+        self._add_row("C&lass", self.class_combo)
 
-        self.role_combo = QComboBox(self)
-        for role in MedicationRole:
-            self.role_combo.addItem(role.label, role)
-        self.role_combo.setAccessibleName("Role")
-        form.addRow(buddy_label("&Role", self.role_combo, self), self.role_combo)
+        self.role_combo = make_choice_combo("Role", MedicationRole, self)
+        self._add_row("&Role", self.role_combo)
 
         dose_row = QHBoxLayout()
         self.dose_spin = DoseSpinBox("Daily dose", self)
@@ -353,8 +118,7 @@ class MedicationDialog(QDialog):
         dose_row.addWidget(self._unit_label)
         dose_row.addWidget(self.unit_combo)
         dose_row.addStretch(1)
-        self._dose_label = buddy_label("Daily &dose", self.dose_spin, self)
-        form.addRow(self._dose_label, dose_row)
+        self._dose_label = self._add_row("Daily &dose", dose_row, self.dose_spin)
         self.dose_history_label = QLabel(self)
         self.dose_history_label.setWordWrap(True)
         self.dose_history_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -363,29 +127,25 @@ class MedicationDialog(QDialog):
         )
         self.dose_history_label.setAccessibleName("Dose history")
         self._dose_history_caption = QLabel("Doses so far", self)
-        form.addRow(self._dose_history_caption, self.dose_history_label)
+        self._form.addRow(self._dose_history_caption, self.dose_history_label)
 
-        self.formulation_edit = QLineEdit(self)
-        self.formulation_edit.setPlaceholderText("e.g. XR, liquid, patch")
-        self.formulation_edit.setAccessibleName("Formulation")
-        form.addRow(buddy_label("&Formulation", self.formulation_edit, self), self.formulation_edit)
+        self.formulation_edit = make_line_edit("Formulation", "e.g. XR, liquid, patch", self)
+        self._add_row("&Formulation", self.formulation_edit)
 
-        self.schedule_combo = QComboBox(self)
-        for schedule in Schedule:
-            self.schedule_combo.addItem(schedule.label, schedule)
-        self.schedule_combo.setAccessibleName("Schedule")
-        form.addRow(buddy_label("Sc&hedule", self.schedule_combo, self), self.schedule_combo)
+        self.schedule_combo = make_choice_combo("Schedule", Schedule, self)
+        self._add_row("Sc&hedule", self.schedule_combo)
 
         self.started_edit = make_date_edit(self._today, self._today, "Started on", self)
-        form.addRow(buddy_label("&Started", self.started_edit, self), self.started_edit)
+        self._add_row("&Started", self.started_edit)
 
         self.adequate_min_spin = DoseSpinBox("Adequate minimum daily dose", self)
         self.adequate_min_spin.setSpecialValueText("Unknown")
         self.adequate_min_label = make_note_label(ADEQUATE_MIN_TEXT, self)
         self.adequate_min_label.setToolTip(self._reference.caution)
-        form.addRow(
-            buddy_label("&Adequate minimum", self.adequate_min_spin, self),
+        self._add_row(
+            "&Adequate minimum",
             stacked(self.adequate_min_spin, self.adequate_min_label, full_width=False),
+            self.adequate_min_spin,
         )
 
         self.note_edit = QPlainTextEdit(self)
@@ -394,15 +154,9 @@ class MedicationDialog(QDialog):
         self.note_edit.setAccessibleName("Note")
         lines = self.note_edit.fontMetrics().lineSpacing() * 3
         self.note_edit.setFixedHeight(lines + 2 * self.note_edit.frameWidth() + 8)
-        form.addRow(buddy_label("Not&e", self.note_edit, self), self.note_edit)
+        self._add_row("Not&e", self.note_edit)
 
-        outer.addLayout(form)
-        self.error_label = make_error_label(self)
-        outer.addWidget(self.error_label)
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        outer.addWidget(self.button_box)
+        self._finish_layout()
         self.setMinimumWidth(560)
 
     def _fill(self, existing: Medication | None) -> None:
@@ -443,8 +197,6 @@ class MedicationDialog(QDialog):
     def _connect_signals(self) -> None:
         self.name_edit.textChanged.connect(self._on_name_changed)
         self.unit_combo.currentTextChanged.connect(self._on_unit_changed)
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
         self._on_unit_changed(self.unit_combo.currentText())
 
     # -- behaviour ---------------------------------------------------------------------------
@@ -457,13 +209,9 @@ class MedicationDialog(QDialog):
             "adequate_min": self.adequate_min_spin.value(),
         }
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        grow_to_fit(self)
-
     def _on_name_changed(self, text: str) -> None:
-        drug = self._reference.find(text) if text.strip() else None
-        self._show_reference(text, drug)
+        drug = show_reference(self.reference_label, self._reference, text)
+        self._refit()
         if drug is None:
             return  # an unknown name leaves every field as it is
         current = self._current()
@@ -477,16 +225,6 @@ class MedicationDialog(QDialog):
             if current[key] == self._auto[key]:  # untouched, or holding an earlier auto-fill
                 self._set_field(key, value)
                 self._auto[key] = value
-
-    def _show_reference(self, text: str, drug: ReferenceDrug | None) -> None:
-        if not text.strip():
-            self.reference_label.hide()
-        else:
-            hint = UNKNOWN_DRUG_TEXT if drug is None else reference_hint(drug)
-            self.reference_label.setText(hint)
-            self.reference_label.show()
-        if self.isVisible():
-            grow_to_fit(self)
 
     def _set_field(self, key: str, value: object) -> None:
         if key == "class":
@@ -550,6 +288,9 @@ class MedicationDialog(QDialog):
             steps[0] = DoseStep(started, first.dose)
         return tuple(steps)
 
+    def _validate(self) -> None:
+        validate_medication(self.medication(), self._today)
+
     def _field_widget(self, field: str) -> QWidget:
         editing = self._existing is not None
         return {
@@ -559,12 +300,3 @@ class MedicationDialog(QDialog):
             "dose": self.started_edit if editing else self.dose_spin,
             "adequate_min": self.adequate_min_spin,
         }.get(field, self.name_edit)
-
-    def accept(self) -> None:
-        try:
-            validate_medication(self.medication(), self._today)
-        except InvalidEntry as error:
-            show_error(self.error_label, error, self._field_widget(error.field))
-            return
-        self.error_label.hide()
-        super().accept()

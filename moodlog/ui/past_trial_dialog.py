@@ -17,14 +17,11 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,22 +35,17 @@ from moodlog.domain.medications import (
     StopReason,
     validate_medication,
 )
-from moodlog.ui.medication_dialog import (
+from moodlog.ui.form_dialog import FormDialog, buddy_label, grow_to_fit, stacked
+from moodlog.ui.medication_form import (
     UNITS,
-    UNKNOWN_DRUG_TEXT,
     DoseSpinBox,
-    buddy_label,
-    grow_to_fit,
     make_benefit_combo,
-    make_error_label,
     make_name_edit,
-    make_note_label,
+    make_reference_label,
     make_stop_reason_combo,
     make_unit_combo,
-    reference_hint,
     reference_spelling,
-    show_error,
-    stacked,
+    show_reference,
 )
 from moodlog.ui.qt_dates import to_qdate
 
@@ -140,7 +132,7 @@ class YearSpin(QSpinBox):
         super().keyPressEvent(event)
 
 
-class PastTrialDialog(QDialog):
+class PastTrialDialog(FormDialog):
     """An earlier medication trial, dated by month.
 
     Public inputs: ``name_edit``, ``start_month_combo``, ``start_year_spin``,
@@ -164,7 +156,7 @@ class PastTrialDialog(QDialog):
         reference: MedicationReference,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, expanding_fields=False, fit_to_text=True, select_at_fault=True)
         self._today = today
         self._reference = reference
         self._added: list[Medication] = []
@@ -177,33 +169,27 @@ class PastTrialDialog(QDialog):
     # -- layout ------------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        outer = QVBoxLayout(self)
         intro = QLabel(INTRO_TEXT, self)
         intro.setWordWrap(True)
-        outer.addWidget(intro)
-        form = QFormLayout()
 
         self.name_edit = make_name_edit(self._reference, self)
-        self.reference_label = make_note_label("", self)
-        self.reference_label.setAccessibleName("About this medicine")
-        self.reference_label.setToolTip(self._reference.caution)
+        self.reference_label = make_reference_label(self._reference, self)
         self.reference_label.hide()
-        form.addRow(
-            buddy_label("&Name", self.name_edit, self),
-            stacked(self.name_edit, self.reference_label),
-        )
+        self._add_row("&Name", stacked(self.name_edit, self.reference_label), self.name_edit)
 
         self.start_month_combo = MonthCombo("Month started", self)
         self.start_year_spin = YearSpin(self._today, "Year started", self)
-        form.addRow(
-            buddy_label("&Started", self.start_month_combo, self),
+        self._add_row(
+            "&Started",
             self._month_row(self.start_month_combo, self.start_year_spin, "&year"),
+            self.start_month_combo,
         )
         self.end_month_combo = MonthCombo("Month stopped", self)
         self.end_year_spin = YearSpin(self._today, "Year stopped", self)
-        form.addRow(
-            buddy_label("Sto&pped", self.end_month_combo, self),
+        self._add_row(
+            "Sto&pped",
             self._month_row(self.end_month_combo, self.end_year_spin, "ye&ar"),
+            self.end_month_combo,
         )
 
         dose_row = QHBoxLayout()
@@ -213,25 +199,22 @@ class PastTrialDialog(QDialog):
         dose_row.addWidget(buddy_label("&unit", self.unit_combo, self))
         dose_row.addWidget(self.unit_combo)
         dose_row.addStretch(1)
-        form.addRow(buddy_label("Highest daily &dose", self.dose_spin, self), dose_row)
+        self._add_row("Highest daily &dose", dose_row, self.dose_spin)
 
         self.reason_combo = make_stop_reason_combo(self, not_sure=True)
-        form.addRow(buddy_label("&Why it was stopped", self.reason_combo, self), self.reason_combo)
+        self._add_row("&Why it was stopped", self.reason_combo)
         self.benefit_combo = make_benefit_combo(self)
-        form.addRow(
-            buddy_label("How well it &helped", self.benefit_combo, self), self.benefit_combo
-        )
-        outer.addLayout(form)
+        self._add_row("How well it &helped", self.benefit_combo)
 
         self.added_label = QLabel(self)
         self.added_label.setWordWrap(True)
         self.added_label.setAccessibleName("Trials added")
         self.added_label.hide()
-        outer.addWidget(self.added_label)
-        self.error_label = make_error_label(self)
-        outer.addWidget(self.error_label)
-
-        self.button_box = QDialogButtonBox(self)
+        self._finish_layout(
+            above=[intro],
+            below=[self.added_label],
+            buttons=QDialogButtonBox.StandardButton.NoButton,
+        )
         self.another_button = QPushButton("Add and &enter another", self)
         self.another_button.setToolTip("Ctrl+Enter")
         self.add_button = QPushButton("Add", self)
@@ -240,7 +223,6 @@ class PastTrialDialog(QDialog):
         self.button_box.addButton(self.another_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.button_box.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.button_box.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
-        outer.addWidget(self.button_box)
         self.setMinimumWidth(520)
 
     def _month_row(self, month: MonthCombo, year: YearSpin, year_text: str) -> QHBoxLayout:
@@ -254,15 +236,12 @@ class PastTrialDialog(QDialog):
     def _connect_signals(self) -> None:
         self.name_edit.textChanged.connect(self._on_name_changed)
         self.another_button.clicked.connect(self.add_and_enter_another)
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.add_and_enter_another)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        grow_to_fit(self)
         # The button box orders its buttons by platform; Tab follows what is on screen.
         previous: QWidget = self.benefit_combo
         for button in sorted(self.button_box.buttons(), key=lambda b: b.x()):
@@ -272,18 +251,11 @@ class PastTrialDialog(QDialog):
     # -- behaviour ---------------------------------------------------------------------------
 
     def _on_name_changed(self, text: str) -> None:
-        drug = self._reference.find(text) if text.strip() else None
-        if not text.strip():
-            self.reference_label.hide()
-        else:
-            hint = UNKNOWN_DRUG_TEXT if drug is None else reference_hint(drug)
-            self.reference_label.setText(hint)
-            self.reference_label.show()
+        drug = show_reference(self.reference_label, self._reference, text)
         if drug is not None and self.unit_combo.currentText() == self._auto_unit:
             self.unit_combo.setCurrentText(drug.unit)  # only over a unit nobody changed
             self._auto_unit = drug.unit
-        if self.isVisible():
-            grow_to_fit(self)
+        self._refit()
 
     def _month_start(self, month: MonthCombo, year: YearSpin, what: str, field: str) -> date:
         if month.month() is None:
@@ -325,16 +297,8 @@ class PastTrialDialog(QDialog):
             dates_approximate=True,
         )
 
-    def _checked(self) -> Medication | None:
-        """The trial if it can be saved; otherwise show what is wrong and return ``None``."""
-        try:
-            medication = self.medication()
-            validate_medication(medication, self._today)
-        except InvalidEntry as error:
-            show_error(self.error_label, error, self._field_widget(error.field))
-            return None
-        self.error_label.hide()
-        return medication
+    def _validate(self) -> None:
+        validate_medication(self.medication(), self._today)
 
     def _field_widget(self, field: str) -> QWidget:
         if field == "started":
@@ -360,9 +324,9 @@ class PastTrialDialog(QDialog):
     def add_and_enter_another(self) -> None:
         """Add the trial in the form (emitting ``trial_added``), then clear the form for the
         next one with the focus on the name."""
-        medication = self._checked()
-        if medication is None:
+        if not self._entry_is_valid():
             return
+        medication = self.medication()
         self._added.append(medication)
         self.trial_added.emit(medication)
         self._show_added()
@@ -396,5 +360,4 @@ class PastTrialDialog(QDialog):
         if self._added and self._untouched():
             self.reject()  # Enter on an empty form after adding some: finished
             return
-        if self._checked() is not None:
-            super().accept()
+        super().accept()

@@ -10,21 +10,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from moodlog.domain.blood_pressure_text import format_blood_pressure, parse_blood_pressure
-from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.medications import format_dose
 from moodlog.domain.side_effects import Severity
 from moodlog.domain.treatments import (
@@ -37,6 +33,7 @@ from moodlog.domain.treatments import (
     validate_session,
 )
 from moodlog.ui.choice_input import ChoiceInput
+from moodlog.ui.form_dialog import FormDialog, make_line_edit
 
 _RATING_TIP = "{what} 0 = none, 10 = very strong. Type a number; Delete clears."
 _SETTING_PLACEHOLDERS = {
@@ -56,7 +53,7 @@ def _to_qdatetime(value: datetime) -> QDateTime:
     )
 
 
-class SessionDialog(QDialog):
+class SessionDialog(FormDialog):
     """Log a session of ``course`` (numbered ``next_number`` unless changed) or edit
     ``existing``. :meth:`session` holds the result once the dialog is accepted."""
 
@@ -78,7 +75,6 @@ class SessionDialog(QDialog):
         word = course.kind.session_word
         self.setWindowTitle(f"{course.title}: {'edit' if existing else 'new'} {word}")
         self._build_layout()
-        self._connect_signals()
         self._show_fields_for_kind()
         self.at_edit.setDateTime(_to_qdatetime(now))
         self.number_spin.setValue(next_number)
@@ -88,42 +84,24 @@ class SessionDialog(QDialog):
     # -- building ------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        outer = QVBoxLayout(self)
         self.title_label = QLabel(self._course.title, self)
         bold = QFont(self.title_label.font())
         bold.setBold(True)
         self.title_label.setFont(bold)
-        outer.addWidget(self.title_label)
-        self._form = QFormLayout()
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        outer.addLayout(self._form)
         self._build_common_fields()
         self._build_tms_fields()
         self._build_ketamine_fields()
         self._build_other_fields()
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText("Optional")
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit = make_line_edit("Note", "Optional", self)
         self._add_row("No&te", self.note_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.hide()
-        outer.addWidget(self.error_label)
-        outer.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        outer.addWidget(self.buttons)
+        self._finish_layout(above=[self.title_label])
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
 
-    def _add_row(self, text: str, field: QWidget, buddy: QWidget | None = None) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy or field)
+    def _add_row(self, text: str, field: QWidget | QLayout, buddy: QWidget | None = None) -> QLabel:
+        label = super()._add_row(text, field, buddy)
         if isinstance(field, ChoiceInput):  # level with the middle of the taller rating row
             label.setMinimumHeight(field.sizeHint().height())
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self._form.addRow(label, field)
         return label
 
     def _row(self, *widgets: QWidget) -> QWidget:
@@ -181,9 +159,9 @@ class SessionDialog(QDialog):
             grid.addWidget(check, index // 2, index % 2)
         self._side_effects_box = box
         self._add_row("Side &effects", box, self.side_effect_checks[TMS_SIDE_EFFECTS[0]])
-        self.other_effects_edit = QLineEdit(self)
-        self.other_effects_edit.setPlaceholderText("Comma separated, e.g. tired, jaw ache")
-        self.other_effects_edit.setAccessibleName("Other side effects")
+        self.other_effects_edit = make_line_edit(
+            "Other side effects", "Comma separated, e.g. tired, jaw ache", self
+        )
         self._add_row("Ot&her side effects", self.other_effects_edit)
 
     def _build_ketamine_fields(self) -> None:
@@ -219,9 +197,7 @@ class SessionDialog(QDialog):
         self._add_row("Sedat&ion", self.sedation_input)
 
     def _bp_edit(self, name: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setPlaceholderText("e.g. 128/82 (optional)")
-        edit.setAccessibleName(name)
+        edit = make_line_edit(name, "e.g. 128/82 (optional)", self)
         edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("e.g. 128/82 (optional)") * 2)
         return edit
 
@@ -245,16 +221,10 @@ class SessionDialog(QDialog):
         )
         self.memory_input.setToolTip("Type 0 (none) to 3 (severe); Delete clears.")
         self._add_row("&Memory or confusion afterwards", self.memory_input)
-        self.setting_edit = QLineEdit(self)
         placeholder = _SETTING_PLACEHOLDERS.get(self._course.kind, "")
-        self.setting_edit.setPlaceholderText(placeholder)
+        self.setting_edit = make_line_edit("Setting", placeholder, self)
         self.setting_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance(f"{placeholder}MM"))
-        self.setting_edit.setAccessibleName("Setting")
         self._add_row("&Setting", self.setting_edit)
-
-    def _connect_signals(self) -> None:
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
 
     def _show_fields_for_kind(self) -> None:
         kind = self._course.kind
@@ -315,21 +285,10 @@ class SessionDialog(QDialog):
 
     # -- accepting -----------------------------------------------------------------------
 
-    def _on_ok(self) -> None:
-        try:
-            validate_session(self.session(), self._course, self._now)
-        except InvalidEntry as error:
-            self.error_label.setText(f"⚠ {error.message}")
-            self.error_label.show()
-            widget = self._field_widgets().get(error.field)
-            if widget is not None:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        self.error_label.hide()
-        self.accept()
+    def _validate(self) -> None:
+        validate_session(self.session(), self._course, self._now)
 
-    def _field_widgets(self) -> dict[str, QWidget]:
-        """The input for each field name that InvalidEntry may carry."""
+    def _field_widget(self, field: str) -> QWidget | None:
         dose = self.dose_combo if self._course.kind is CourseKind.ESKETAMINE else self.dose_spin
         return {
             "at": self.at_edit,
@@ -341,7 +300,7 @@ class SessionDialog(QDialog):
             "dissociation": self.dissociation_input,
             "nausea": self.nausea_input,
             "sedation": self.sedation_input,
-        }
+        }.get(field)
 
     # -- result --------------------------------------------------------------------------
 

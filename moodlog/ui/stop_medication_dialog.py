@@ -3,15 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.medications import (
@@ -21,20 +13,12 @@ from moodlog.domain.medications import (
     format_dose,
     validate_medication,
 )
-from moodlog.ui.medication_dialog import (
-    buddy_label,
-    format_day,
-    grow_to_fit,
-    make_benefit_combo,
-    make_date_edit,
-    make_error_label,
-    make_stop_reason_combo,
-    show_error,
-)
+from moodlog.ui.form_dialog import FormDialog, make_date_edit
+from moodlog.ui.medication_form import format_day, make_benefit_combo, make_stop_reason_combo
 from moodlog.ui.qt_dates import to_date, to_qdate
 
 
-class StopMedicationDialog(QDialog):
+class StopMedicationDialog(FormDialog):
     """When ``medication`` was stopped (its start date to today), why, and how well it helped.
 
     Public inputs: ``date_edit``, ``reason_combo`` (no reason chosen at first),
@@ -43,53 +27,33 @@ class StopMedicationDialog(QDialog):
     """
 
     def __init__(self, medication: Medication, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, expanding_fields=False, fit_to_text=True, select_at_fault=True)
         self._medication = medication
         self._today = today
         self.setWindowTitle(f"Stop {medication.name}")
         self._build_layout()
-        self._connect_signals()
         self.date_edit.setFocus()
 
     def _build_layout(self) -> None:
         medication = self._medication
-        outer = QVBoxLayout(self)
         dose = format_dose(medication.current_dose, medication.unit)
         self.summary_label = QLabel(
             f"{medication.name}, {dose}, taken since {format_day(medication.started)}.", self
         )
         self.summary_label.setWordWrap(True)
-        outer.addWidget(self.summary_label)
 
-        form = QFormLayout()
         self.date_edit = make_date_edit(self._today, self._today, "Stop date", self)
         self.date_edit.setMinimumDate(to_qdate(medication.started))
-        form.addRow(buddy_label("&Last day taken", self.date_edit, self), self.date_edit)
+        self._add_row("&Last day taken", self.date_edit)
         self.reason_combo = make_stop_reason_combo(self, not_sure=False)
         self.reason_combo.setPlaceholderText("Choose a reason")
         self.reason_combo.setCurrentIndex(-1)
-        form.addRow(buddy_label("&Why it was stopped", self.reason_combo, self), self.reason_combo)
+        self._add_row("&Why it was stopped", self.reason_combo)
         self.benefit_combo = make_benefit_combo(self)
-        form.addRow(
-            buddy_label("How well did it &help?", self.benefit_combo, self), self.benefit_combo
-        )
-        outer.addLayout(form)
+        self._add_row("How well did it &help?", self.benefit_combo)
 
-        self.error_label = make_error_label(self)
-        outer.addWidget(self.error_label)
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        outer.addWidget(self.button_box)
+        self._finish_layout(above=[self.summary_label])
         self.setMinimumWidth(440)
-
-    def _connect_signals(self) -> None:
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        grow_to_fit(self)
 
     def stopped(self) -> tuple[date, StopReason, Benefit | None]:
         """The stop date, the reason and the benefit (``None``: not sure), valid after
@@ -104,16 +68,12 @@ class StopMedicationDialog(QDialog):
             None if benefit is None else Benefit(benefit),
         )
 
-    def accept(self) -> None:
-        try:
-            day, reason, benefit = self.stopped()
-            validate_medication(
-                replace(self._medication, stopped=day, stop_reason=reason, benefit=benefit),
-                self._today,
-            )
-        except InvalidEntry as error:
-            at_fault = self.reason_combo if error.field == "stop_reason" else self.date_edit
-            show_error(self.error_label, error, at_fault)
-            return
-        self.error_label.hide()
-        super().accept()
+    def _validate(self) -> None:
+        day, reason, benefit = self.stopped()
+        validate_medication(
+            replace(self._medication, stopped=day, stop_reason=reason, benefit=benefit),
+            self._today,
+        )
+
+    def _field_widget(self, field: str) -> QWidget:
+        return self.reason_combo if field == "stop_reason" else self.date_edit

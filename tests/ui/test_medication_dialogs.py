@@ -28,8 +28,10 @@ from moodlog.domain.medications import (
 )
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui.dose_change_dialog import DoseChangeDialog
-from moodlog.ui.medication_dialog import UNKNOWN_DRUG_TEXT, MedicationDialog, to_date
+from moodlog.ui.medication_dialog import MedicationDialog
+from moodlog.ui.medication_form import UNKNOWN_DRUG_TEXT
 from moodlog.ui.past_trial_dialog import PastTrialDialog
+from moodlog.ui.qt_dates import to_date
 from moodlog.ui.stop_medication_dialog import StopMedicationDialog
 from tests.ui.test_accessibility import unnamed_controls
 
@@ -114,6 +116,15 @@ def owner(widget: QWidget | None, candidates: list[QWidget]) -> QWidget | None:
 
 def focused_input(candidates: list[QWidget]) -> QWidget | None:
     return owner(QApplication.focusWidget(), candidates)
+
+
+def focus_as_tab_is_pressed(qtbot: QtBot, inputs: list[QWidget]) -> list[QWidget | None]:
+    """Which of ``inputs`` has the focus now and after each Tab, as many as there are inputs."""
+    visited = []
+    for _ in inputs:
+        visited.append(focused_input(inputs))
+        qtbot.keyClick(QApplication.focusWidget(), Key.Key_Tab)
+    return visited
 
 
 def mnemonics(dialog: QDialog) -> list[str]:
@@ -359,11 +370,7 @@ def test_medication_dialog_tab_order_follows_the_form(
         dialog.adequate_min_spin,
         dialog.note_edit,
     ]
-    visited = []
-    for _ in expected:
-        visited.append(focused_input(expected))
-        qtbot.keyClick(QApplication.focusWidget(), Key.Key_Tab)
-    assert visited == expected
+    assert focus_as_tab_is_pressed(qtbot, expected) == expected
 
 
 # -- DoseChangeDialog ----------------------------------------------------------------------
@@ -623,11 +630,7 @@ def test_past_trial_tab_order_follows_the_screen(
         dialog.benefit_combo,
         *buttons,
     ]
-    visited = []
-    for _ in expected:
-        visited.append(focused_input(expected))
-        qtbot.keyClick(QApplication.focusWidget(), Key.Key_Tab)
-    assert visited == expected
+    assert focus_as_tab_is_pressed(qtbot, expected) == expected
 
 
 # -- all four ------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from moodlog.domain.adherence import Adherence
@@ -29,7 +29,9 @@ def open_treatment(qtbot: QtBot, window: MainWindow) -> TreatmentView:
     return view
 
 
-def the_dialog(view: TreatmentView) -> QDialog:
+def open_dialog(qtbot: QtBot, view: TreatmentView, button: QAbstractButton) -> QDialog:
+    """Click ``button`` and return the dialog it opened."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = view.dialog
     assert dialog is not None
     assert dialog.isVisible()
@@ -40,6 +42,13 @@ def type_number(qtbot: QtBot, spin: object, text: str) -> None:
     spin.setFocus()  # type: ignore[attr-defined]
     spin.selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(spin, text)
+
+
+def enter_sertraline_50_mg(qtbot: QtBot, dialog: QDialog) -> None:
+    """Type the name and the dose into the medication dialog, then press Enter."""
+    qtbot.keyClicks(dialog.name_edit, "Sertraline")  # type: ignore[attr-defined]
+    type_number(qtbot, dialog.dose_spin, "50")  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.dose_spin, Qt.Key.Key_Return)  # type: ignore[attr-defined]
 
 
 def table_texts(table: object, column: int = 0) -> list[str]:
@@ -59,6 +68,22 @@ def add_sertraline(store: DiaryStore) -> Medication:
     )
 
 
+def sertraline_selected(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore
+) -> tuple[Medication, TreatmentView]:
+    """Sertraline added to the diary, and the Treatment view open with it selected."""
+    medication = add_sertraline(store)
+    view = open_treatment(qtbot, window)
+    view.medications_panel.table.selectRow(0)
+    return medication, view
+
+
+def stored_again(store: DiaryStore, medication: Medication) -> Medication:
+    """``medication`` as the diary now holds it."""
+    assert medication.id is not None
+    return store.treatments.medication(medication.id)
+
+
 def test_treatment_view_is_built_on_first_use(qtbot: QtBot, window: MainWindow) -> None:
     assert window._treatment is None
     view = open_treatment(qtbot, window)
@@ -70,11 +95,8 @@ def test_adding_a_known_medication_fills_its_class_and_reaches_today(
     qtbot: QtBot, window: MainWindow, store: DiaryStore
 ) -> None:
     view = open_treatment(qtbot, window)
-    qtbot.mouseClick(view.medications_panel.add_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(view)
-    qtbot.keyClicks(dialog.name_edit, "Sertraline")  # type: ignore[attr-defined]
-    type_number(qtbot, dialog.dose_spin, "50")  # type: ignore[attr-defined]
-    qtbot.keyClick(dialog.dose_spin, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    dialog = open_dialog(qtbot, view, view.medications_panel.add_button)
+    enter_sertraline_50_mg(qtbot, dialog)
 
     (stored,) = store.treatments.medications()
     assert (stored.name, stored.drug_class, stored.current_dose) == ("Sertraline", "SSRI", 50.0)
@@ -91,17 +113,13 @@ def test_adding_a_known_medication_fills_its_class_and_reaches_today(
 def test_changing_a_dose_adds_a_dated_step(
     qtbot: QtBot, window: MainWindow, store: DiaryStore
 ) -> None:
-    medication = add_sertraline(store)
-    view = open_treatment(qtbot, window)
+    medication, view = sertraline_selected(qtbot, window, store)
     panel = view.medications_panel
-    panel.table.selectRow(0)
-    qtbot.mouseClick(panel.change_dose_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(view)
+    dialog = open_dialog(qtbot, view, panel.change_dose_button)
     type_number(qtbot, dialog.dose_spin, "100")  # type: ignore[attr-defined]
     qtbot.keyClick(dialog.dose_spin, Qt.Key.Key_Return)  # type: ignore[attr-defined]
 
-    assert medication.id is not None
-    stored = store.treatments.medication(medication.id)
+    stored = stored_again(store, medication)
     assert [(s.start, s.dose) for s in stored.sorted_doses] == [
         (date(2026, 9, 1), 50.0),
         (TODAY, 100.0),
@@ -113,17 +131,13 @@ def test_changing_a_dose_adds_a_dated_step(
 def test_stopping_a_medication_records_why(
     qtbot: QtBot, window: MainWindow, store: DiaryStore
 ) -> None:
-    medication = add_sertraline(store)
-    view = open_treatment(qtbot, window)
+    medication, view = sertraline_selected(qtbot, window, store)
     panel = view.medications_panel
-    panel.table.selectRow(0)
-    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(view)
+    dialog = open_dialog(qtbot, view, panel.stop_button)
     dialog.reason_combo.setCurrentIndex(1)  # type: ignore[attr-defined]
     qtbot.keyClick(dialog.reason_combo, Qt.Key.Key_Return)  # type: ignore[attr-defined]
 
-    assert medication.id is not None
-    stored = store.treatments.medication(medication.id)
+    stored = stored_again(store, medication)
     assert stored.stopped == TODAY
     assert stored.stop_reason is not None
     assert panel.table.item(0, 4).text() == "21 Nov 2026"
@@ -135,8 +149,7 @@ def test_an_earlier_trial_in_a_few_keystrokes(
     qtbot: QtBot, window: MainWindow, store: DiaryStore
 ) -> None:
     view = open_treatment(qtbot, window)
-    qtbot.mouseClick(view.medications_panel.add_past_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(view)
+    dialog = open_dialog(qtbot, view, view.medications_panel.add_past_button)
     qtbot.keyClicks(dialog.name_edit, "Citalopram")  # type: ignore[attr-defined]
     dialog.start_year_spin.setValue(2019)  # type: ignore[attr-defined]
     dialog.end_year_spin.setValue(2019)  # type: ignore[attr-defined]
@@ -162,8 +175,7 @@ def test_logging_todays_tms_session_is_one_click_and_enter(
         TreatmentCourse(CourseKind.TMS, date(2026, 11, 2), "iTBS (theta burst)", None, 36), NOW
     )
     view = open_treatment(qtbot, window)
-    qtbot.mouseClick(view.log_session_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(view)
+    dialog = open_dialog(qtbot, view, view.log_session_button)
     qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
@@ -181,16 +193,14 @@ def test_adding_a_course_then_its_sessions_from_the_procedures_tab(
     view = open_treatment(qtbot, window)
     procedures = view.procedures_panel
     view.tabs.setCurrentWidget(procedures)
-    qtbot.mouseClick(procedures.add_course_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(view)
+    dialog = open_dialog(qtbot, view, procedures.add_course_button)
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(CourseKind.ESKETAMINE))  # type: ignore[attr-defined]
     qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Return)  # type: ignore[attr-defined]
     (course,) = store.treatments.courses()
     assert course.kind is CourseKind.ESKETAMINE
     assert procedures.current_course() == course
 
-    qtbot.mouseClick(procedures.log_session_button, Qt.MouseButton.LeftButton)
-    session_dialog = the_dialog(view)
+    session_dialog = open_dialog(qtbot, view, procedures.log_session_button)
     session_dialog.dose_combo.setCurrentIndex(2)  # type: ignore[attr-defined]
     qtbot.keyClicks(session_dialog.bp_before_edit, "130/85")  # type: ignore[attr-defined]
     qtbot.keyClick(session_dialog.bp_before_edit, Qt.Key.Key_Return)  # type: ignore[attr-defined]
@@ -211,11 +221,8 @@ def test_a_failed_write_brings_the_dialog_back_with_what_was_typed(
         raise DiaryUnavailable("The disk is full. Free some space, then try again.")
 
     monkeypatch.setattr(store.treatments, "add_medication", disk_full)
-    qtbot.mouseClick(view.medications_panel.add_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(view)
-    qtbot.keyClicks(dialog.name_edit, "Sertraline")  # type: ignore[attr-defined]
-    type_number(qtbot, dialog.dose_spin, "50")  # type: ignore[attr-defined]
-    qtbot.keyClick(dialog.dose_spin, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    dialog = open_dialog(qtbot, view, view.medications_panel.add_button)
+    enter_sertraline_50_mg(qtbot, dialog)
 
     assert "The disk is full" in view.banner.text()
     assert view.dialog is dialog
@@ -229,9 +236,7 @@ def test_a_failed_write_brings_the_dialog_back_with_what_was_typed(
 def test_deleting_a_medication_asks_first(
     qtbot: QtBot, window: MainWindow, store: DiaryStore, confirmations: list[str]
 ) -> None:
-    add_sertraline(store)
-    view = open_treatment(qtbot, window)
-    view.medications_panel.table.selectRow(0)
+    _, view = sertraline_selected(qtbot, window, store)
     qtbot.mouseClick(view.medications_panel.delete_button, Qt.MouseButton.LeftButton)
     assert confirmations == ["Delete medication"]
     assert store.treatments.medications() == []
@@ -245,8 +250,7 @@ def test_pgx_result_shows_a_neutral_note_for_a_current_drug(
         Medication("Escitalopram", date(2026, 9, 1), (DoseStep(date(2026, 9, 1), 10.0),)), NOW
     )
     view = open_treatment(qtbot, window)
-    qtbot.mouseClick(view.medications_panel.add_pgx_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(view)
+    dialog = open_dialog(qtbot, view, view.medications_panel.add_pgx_button)
     dialog.gene_combo.setCurrentText("CYP2C19")  # type: ignore[attr-defined]
     dialog.phenotype_combo.setCurrentIndex(  # type: ignore[attr-defined]
         dialog.phenotype_combo.findText("Poor metaboliser")  # type: ignore[attr-defined]
@@ -268,8 +272,7 @@ def test_the_episode_and_adherence_feed_the_trial_table(
     assert medication.id is not None
     view = open_treatment(qtbot, window)
     assert "Set the start of the current episode" in view.summary_panel.definition_label.text()
-    qtbot.mouseClick(view.summary_panel.episode_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(view)
+    dialog = open_dialog(qtbot, view, view.summary_panel.episode_button)
     dialog.began_check.setChecked(True)  # type: ignore[attr-defined]
     qtbot.keyClick(dialog.began_check, Qt.Key.Key_Return)  # type: ignore[attr-defined]
     assert store.treatments.episode().started is not None

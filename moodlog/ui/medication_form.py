@@ -1,0 +1,148 @@
+"""What the medication dialogs share: their fields (the name, completing from moodlog's
+reference table; the daily dose; the unit; why it was stopped; how well it helped) and the
+text they show (dates, a dose history, what the reference table says about the name typed)."""
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDoubleSpinBox, QLabel, QLineEdit, QWidget
+
+from moodlog.domain.medication_reference import MedicationReference, ReferenceDrug, name_key
+from moodlog.domain.medications import Benefit, Medication, StopReason, format_dose
+from moodlog.ui.form_dialog import DAY_FORMAT, make_choice_combo, make_note_label
+from moodlog.ui.qt_dates import to_qdate
+
+UNITS = ("mg", "µg", "mg/24 h", "ml")
+MAX_DOSE = 10_000.0
+NOT_SURE = "Not sure"
+UNKNOWN_DRUG_TEXT = "Not in moodlog's table — that's fine; enter the details you know."
+
+
+# -- text ------------------------------------------------------------------------------------
+
+
+def format_day(day: date) -> str:
+    """A date as the dialogs show it, e.g. "3 Mar 2026"."""
+    return QLocale().toString(to_qdate(day), DAY_FORMAT)
+
+
+def dose_history_text(medication: Medication) -> str:
+    """Every dose step in date order, e.g. "50 mg from 3 Mar 2026 → 100 mg from 24 Mar 2026"."""
+    return " → ".join(
+        f"{format_dose(step.dose, medication.unit)} from {format_day(step.start)}"
+        for step in medication.sorted_doses
+    )
+
+
+def reference_spelling(reference: MedicationReference, typed: str) -> str:
+    """``typed`` (trimmed) as moodlog's table spells it when it names a drug there or one of its
+    aliases ("sertraline" → "Sertraline", "zoloft" → "Zoloft"); otherwise as typed."""
+    name = typed.strip()
+    drug = reference.find(name)
+    if drug is not None:
+        for spelling in (drug.name, *drug.aliases):
+            if name_key(spelling) == name_key(name):
+                return spelling
+    return name
+
+
+def source_text(drug: ReferenceDrug) -> str:
+    """The reference's source up to its first ";", without citation keys like "[S41]"."""
+    first = drug.source.split(";", 1)[0]
+    without_keys = re.sub(r"\s*\[[^\]]*\]", "", first)
+    return re.sub(r"\s*,(\s*,)*", ",", without_keys).strip(" ,")
+
+
+def reference_hint(drug: ReferenceDrug) -> str:
+    """What moodlog's table says about ``drug``: its usual range (an editable default, with its
+    source) and the table's note, if any."""
+    low, high = drug.usual_range_low, drug.usual_range_high
+    if low is not None and high is not None and low != high:
+        usual = f"Usual range {low:g}–{high:g} {drug.unit}"
+    elif low is not None or high is not None:
+        usual = f"Usual dose {format_dose(low if low is not None else high, drug.unit)}"
+    else:
+        usual = None
+    if usual is None:
+        text = f"moodlog's table gives no usual range for {drug.name} (source: {source_text(drug)})"
+    else:
+        text = f"{usual} (editable default; source: {source_text(drug)}, verify against the label)"
+    return f"{text}\n{drug.note}" if drug.note else text
+
+
+def make_reference_label(reference: MedicationReference, parent: QWidget) -> QLabel:
+    """The quiet line under the name that says what moodlog's table says about it."""
+    label = make_note_label("", parent)
+    label.setAccessibleName("About this medicine")
+    label.setToolTip(reference.caution)
+    return label
+
+
+def show_reference(
+    label: QLabel, reference: MedicationReference, typed: str
+) -> ReferenceDrug | None:
+    """Show in ``label`` what moodlog's table says about the name ``typed`` (hide it while no
+    name is typed) and return the drug the table knows by that name, if any."""
+    if not typed.strip():
+        label.hide()
+        return None
+    drug = reference.find(typed)
+    label.setText(UNKNOWN_DRUG_TEXT if drug is None else reference_hint(drug))
+    label.show()
+    return drug
+
+
+# -- fields ----------------------------------------------------------------------------------
+
+
+class DoseSpinBox(QDoubleSpinBox):
+    """A daily dose, 0–10000 with two decimals, shown without trailing zeros ("37.5", "100")."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, MAX_DOSE)
+        self.setDecimals(2)
+        self.setAccessibleName(name)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
+        locale = self.locale()
+        locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
+        text = locale.toString(value, "f", self.decimals())
+        point = locale.decimalPoint()
+        if point in text:
+            text = text.rstrip("0").rstrip(point)
+        return text
+
+
+def make_unit_combo(parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItems(list(UNITS))
+    combo.setAccessibleName("Dose unit")
+    return combo
+
+
+def make_name_edit(reference: MedicationReference, parent: QWidget) -> QLineEdit:
+    """The medication name, completing from the reference's names (any case, in a popup)."""
+    edit = QLineEdit(parent)
+    edit.setAccessibleName("Medication name")
+    edit.setPlaceholderText("e.g. Sertraline")
+    completer = QCompleter(reference.names(), edit)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    edit.setCompleter(completer)
+    return edit
+
+
+def make_stop_reason_combo(parent: QWidget, not_sure: bool) -> QComboBox:
+    """StopReason labels (data: the StopReason); with ``not_sure``, "Not sure" (data: None)
+    comes first and is chosen."""
+    unset_text = NOT_SURE if not_sure else None
+    return make_choice_combo("Why it was stopped", StopReason, parent, unset_text=unset_text)
+
+
+def make_benefit_combo(parent: QWidget) -> QComboBox:
+    """The choice "Not sure" (data: None, chosen), then the Benefit labels (data: the Benefit)."""
+    return make_choice_combo("How well it helped", Benefit, parent, unset_text=NOT_SURE)
