@@ -1,10 +1,19 @@
 """When a side effect began, relative to the start or dose change of its suspected cause.
 Worded as a timeline fact, never as a verdict on the cause."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from moodlog.domain.medications import Medication, format_dose
 from moodlog.domain.treatments import TreatmentCourse
+
+# How far before a cause's start a rating still counts as "already there": the four weeks
+# before are the baseline (clinical-reference §7.2: many "side effects" predate the drug).
+BASELINE_DAYS = 28
+
+
+def onset_search_start(cause: Medication | TreatmentCourse) -> date:
+    """The first day to look for a rating when judging onset against ``cause``."""
+    return cause.started - timedelta(days=BASELINE_DAYS)
 
 
 def _day(day: date) -> str:
@@ -26,7 +35,10 @@ def describe_onset(first_rated: date | None, cause: Medication | TreatmentCourse
             return f"Not rated mild or worse since {name} was started."
         changes = [s for s in cause.sorted_doses if s.start <= first_rated]
         if first_rated < cause.started or not changes:
-            return f"First rated before {name} was started ({_day(cause.started)})."
+            return (
+                f"Already rated in the 4 weeks before {name} was started "
+                f"({_day(cause.started)}), so it may not be caused by it."
+            )
         latest = changes[-1]
         dose = format_dose(latest.dose, cause.unit)
         if latest is cause.sorted_doses[0]:
@@ -39,6 +51,9 @@ def describe_onset(first_rated: date | None, cause: Medication | TreatmentCourse
     if first_rated is None:
         return f"Not rated mild or worse since {title} began."
     if first_rated < cause.started:
-        return f"First rated before {title} began ({_day(cause.started)})."
+        return (
+            f"Already rated in the 4 weeks before {title} began ({_day(cause.started)}), "
+            "so it may not be caused by it."
+        )
     gap = (first_rated - cause.started).days
     return f"First rated {_after(gap)} {title} began ({_day(cause.started)})."

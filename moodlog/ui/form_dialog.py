@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QShowEvent, QValidator
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from moodlog.domain.errors import InvalidEntry
 from moodlog.ui.qt_dates import to_date, to_qdate
@@ -267,8 +268,18 @@ class DateEdit(QDateEdit):
       allowed date, so no date outside the range is ever kept.
     """
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's name)
-        return QWidget.focusNextPrevChild(self, next)
+    @override
+    def event(self, event: QEvent) -> bool:
+        # Only Tab and Shift+Tab leave at once. QDateEdit steps sections through
+        # focusNextPrevChild, which typed separators (" ", "/") use too, so that stays.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            return QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+        return super().event(event)
 
     def validate(self, text: str, pos: int, /) -> tuple[QValidator.State, str, int]:
         state, fixed, fixed_pos = super().validate(text, pos)

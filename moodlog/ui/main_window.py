@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
         elif page is self._treatment_page:
             built = self._treatment is not None
             view = self.treatment_view
+            self.statusBar().showMessage(
+                "Treatment history: Tab moves through the timeline, lists and buttons.", 8000
+            )
             if built and self._treatment_stale:
                 view.refresh()  # adherence saved on Today changes the trial table
             self._treatment_stale = False

@@ -1,8 +1,9 @@
 """SideEffectCausesPanel: for each side effect, what the person suspects causes it, and when
 it began relative to that cause's start or dose change."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QLabel,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from moodlog.domain.medications import Medication
 from moodlog.domain.side_effects import SideEffect
@@ -65,7 +67,19 @@ class SideEffectCausesPanel(QWidget):
         self._content = QWidget(scroll)
         self._grid = QGridLayout(self._content)
         scroll.setWidget(self._content)
+        self._scroll = scroll
         layout.addWidget(scroll, 1)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QComboBox)
+            and not watched.hasFocus()
+        ):
+            QApplication.sendEvent(self._scroll.viewport(), event)  # scroll the list instead
+            return True
+        return super().eventFilter(watched, event)
 
     def set_items(
         self,
@@ -89,6 +103,9 @@ class SideEffectCausesPanel(QWidget):
         ]
         for row, effect in enumerate(shown, start=1):
             combo = QComboBox(self._content)
+            # A wheel turned while scrolling the list must not change a saved cause.
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            combo.installEventFilter(self)
             combo.setAccessibleName(f"Suspected cause of {effect.name}")
             combo.addItem("Not sure / none", "")
             for medication in sorted(medications, key=lambda m: m.started, reverse=True):

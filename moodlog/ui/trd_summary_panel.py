@@ -2,7 +2,7 @@
 resistance summary (count, definition, Thase–Rush, Maudsley), all for clinician review."""
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -16,18 +16,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
+from moodlog.domain.medications import MedicationRole
 from moodlog.domain.trd_staging import MaudsleyScore, TrdSummary
 from moodlog.domain.trial_adequacy import Adequacy, TrialAssessment
 from moodlog.ui.treatment_text import day_text, medication_span
 
 _COLUMNS = (
     "Medication",
+    "Episode",
     "Taken",
     "Weeks",
     "Weeks at adequate dose",
     "Adherence",
-    "Possibly",
+    "Adequate? (suggested)",
     "Why",
 )
 # A word in front of each verdict, so meaning never rests on colour.
@@ -154,9 +157,23 @@ class TrdSummaryPanel(QWidget):
             else summary.thase_rush_reason
         )
         self.maudsley_label.setText(_maudsley_text(summary.maudsley))
-        self._fill_trials(trials)
+        self._fill_trials(
+            trials,
+            {a.medication.id for a in summary.assessments},
+            summary.episode.started is not None,
+        )
 
-    def _fill_trials(self, trials: list[TrialAssessment]) -> None:
+    def _fill_trials(
+        self, trials: list[TrialAssessment], episode_ids: set[int | None], has_episode: bool
+    ) -> None:
+        """Antidepressants first (newest first), then add-ons and other medicines."""
+        trials = sorted(
+            trials,
+            key=lambda t: (
+                t.medication.role is not MedicationRole.ANTIDEPRESSANT,
+                -t.medication.started.toordinal(),
+            ),
+        )
         self.table.setRowCount(len(trials))
         for row, trial in enumerate(trials):
             medication = trial.medication
@@ -168,8 +185,10 @@ class TrdSummaryPanel(QWidget):
             why = trial.reason
             if trial.caveats:
                 why += "\n" + "; ".join(trial.caveats) + "."
+            episode = "current" if medication.id in episode_ids else "earlier"
             cells = (
                 medication.name,
+                episode if has_episode else "",
                 medication_span(medication),
                 _weeks(trial.weeks_taken),
                 _weeks(trial.weeks_at_adequate_dose),
@@ -181,5 +200,13 @@ class TrdSummaryPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(why)
                 self.table.setItem(row, column, item)
-        # After the layout has given the "Why" column its width, so rows fit their text.
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Once the layout has given the "Why" column its width, rows fit their text."""
         QTimer.singleShot(0, self.table.resizeRowsToContents)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()  # built while hidden, the columns were narrow

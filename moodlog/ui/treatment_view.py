@@ -32,7 +32,7 @@ from moodlog.domain.medication_reference import MedicationReference, load_medica
 from moodlog.domain.medications import Medication
 from moodlog.domain.pharmacogenetics import PgxResult
 from moodlog.domain.pharmacogenomic_notes import guideline_notes, load_gene_drug_guidelines
-from moodlog.domain.side_effect_onset import describe_onset
+from moodlog.domain.side_effect_onset import describe_onset, onset_search_start
 from moodlog.domain.trd_staging import summarise_trd
 from moodlog.domain.treatments import TreatmentCourse, TreatmentSession
 from moodlog.domain.trial_adequacy import assess_trial
@@ -234,7 +234,7 @@ class TreatmentView(QWidget):
             elif effect.suspected_course_id is not None:
                 cause = by_course.get(effect.suspected_course_id)
             if cause is not None:
-                first = self._store.first_rated_day(effect.id, cause.started)
+                first = self._store.first_rated_day(effect.id, onset_search_start(cause))
                 onsets[effect.id] = describe_onset(first, cause)
         self.causes_panel.set_items(effects, medications, courses, onsets)
 
@@ -287,10 +287,16 @@ class TreatmentView(QWidget):
 
         def save() -> bool:
             medication = dialog.medication()
-            return self._write(
-                lambda: self._store.treatments.add_medication(medication, self._clock()),
+            saved: list[Medication] = []
+            if not self._write(
+                lambda: saved.append(
+                    self._store.treatments.add_medication(medication, self._clock())
+                ),
                 f"{medication.name} added.",
-            )
+            ):
+                return False
+            self.medications_panel.select_medication(saved[0].id or 0)  # ready for Change dose
+            return True
 
         return self._open(dialog, save)
 
@@ -517,7 +523,7 @@ class TreatmentView(QWidget):
             suspect = self._store.treatments.course(course_id)
         text = ""
         if suspect is not None:
-            first = self._store.first_rated_day(effect_id, suspect.started)
+            first = self._store.first_rated_day(effect_id, onset_search_start(suspect))
             text = describe_onset(first, suspect)
         self.causes_panel.onset_labels[effect_id].setText(text)
         self.status.emit("Suspected cause saved.")

@@ -3,7 +3,7 @@
 from datetime import date
 
 from moodlog.domain.medications import DoseStep, Medication
-from moodlog.domain.side_effect_onset import describe_onset
+from moodlog.domain.side_effect_onset import describe_onset, onset_search_start
 from moodlog.domain.treatments import CourseKind, TreatmentCourse
 
 VENLAFAXINE = Medication(
@@ -30,9 +30,11 @@ def test_onset_after_the_start_names_the_starting_dose() -> None:
 
 
 def test_onset_before_the_cause_and_no_rating_are_said_plainly() -> None:
-    assert describe_onset(date(2026, 2, 1), VENLAFAXINE) == (
-        "First rated before Venlafaxine was started (3 Mar 2026)."
+    assert describe_onset(date(2026, 2, 20), VENLAFAXINE) == (
+        "Already rated in the 4 weeks before Venlafaxine was started (3 Mar 2026), "
+        "so it may not be caused by it."
     )
+    assert onset_search_start(VENLAFAXINE) == date(2026, 2, 3)
     assert describe_onset(None, VENLAFAXINE) == (
         "Not rated mild or worse since Venlafaxine was started."
     )

@@ -4,7 +4,8 @@ the timeline and the Today view out."""
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -105,6 +106,7 @@ def test_adding_a_known_medication_fills_its_class_and_reaches_today(
     assert table_texts(view.medications_panel.table) == ["Sertraline"]
     assert "Sertraline" in view.timeline.text_summary()
     assert "Sertraline added." in view.banner.text()
+    assert view.medications_panel.change_dose_button.isEnabled()  # the new row is selected
     assert [c.accessibleName() for c in window.today_view.adherence_panel.inputs.values()] == [
         "Sertraline 50 mg"
     ]
@@ -165,7 +167,7 @@ def test_an_earlier_trial_in_a_few_keystrokes(
     assert table_texts(view.medications_panel.table) == ["≈ Citalopram"]
     trials = view.summary_panel.table
     assert table_texts(trials) == ["Citalopram"]
-    assert "Possibly adequate" in trials.item(0, 5).text()
+    assert "Possibly adequate" in trials.item(0, 6).text()
 
 
 def test_logging_todays_tms_session_is_one_click_and_enter(
@@ -290,7 +292,9 @@ def test_the_episode_and_adherence_feed_the_trial_table(
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert store.treatments.adherence(medication.id) == {date(2026, 11, 20): Adherence.TAKEN}
     open_treatment(qtbot, window)
-    assert view.summary_panel.table.item(0, 4).text() == "100% of 1 days"
+    table = view.summary_panel.table
+    assert table.item(0, 5).text() == "100% of 1 days"
+    assert table.item(0, 1).text() == "current"  # in the episode just set
 
 
 def test_choosing_a_suspected_cause_saves_it_and_shows_the_onset(
@@ -333,3 +337,44 @@ def test_the_timeline_span_buttons_survive_a_refresh(
     assert view.timeline.visible_range() == (date(2025, 11, 21), TODAY)
     view.refresh()
     assert view.timeline.visible_range() == (date(2025, 11, 21), TODAY)
+
+
+def test_a_side_effect_already_there_before_the_cause_says_so(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore
+) -> None:
+    add_sertraline(store)  # started 1 Sep 2026
+    headache = next(e for e in store.side_effects() if e.name == "Headache").id
+    store.save_day(DayEntry(date(2026, 8, 20), side_effects={headache: Severity.MILD}), NOW)
+    store.save_day(DayEntry(date(2026, 9, 10), side_effects={headache: Severity.SEVERE}), NOW)
+    view = open_treatment(qtbot, window)
+    combo = view.causes_panel.combos[headache]
+    combo.setCurrentIndex(combo.findText("Sertraline", Qt.MatchFlag.MatchStartsWith))
+    assert (
+        view.causes_panel.onset_labels[headache]
+        .text()
+        .startswith("Already rated in the 4 weeks before Sertraline was started")
+    )
+
+
+def test_a_wheel_over_an_unfocused_cause_does_not_change_it(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore
+) -> None:
+    add_sertraline(store)
+    view = open_treatment(qtbot, window)
+    view.tabs.setCurrentWidget(view.causes_panel)
+    nausea = next(e for e in store.side_effects() if e.name == "Nausea").id
+    combo = view.causes_panel.combos[nausea]
+    assert not combo.hasFocus()
+    wheel = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(5, 5),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, wheel)
+    assert combo.currentIndex() == 0
+    assert next(e for e in store.side_effects() if e.id == nausea).suspected_medication_id is None
