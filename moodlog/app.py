@@ -91,7 +91,7 @@ def _write_demo(options: Options) -> int:
             courses = [treatments.add_course(c, now) for c in history.courses]
             sessions = history.stored_sessions(courses)
             treatments.add_sessions(sessions, now)
-            treatments.set_adherence(demo_adherence(medications, logged, options.seed, low), now)
+            treatments.set_adherence(demo_adherence(medications, logged, options.seed, low))
             treatments.set_episode(history.episode)
             for result in history.pgx:
                 treatments.add_pgx_result(result)

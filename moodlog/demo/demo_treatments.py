@@ -27,6 +27,7 @@ from datetime import date, datetime, time, timedelta
 from random import Random
 
 from moodlog.domain.adherence import Adherence
+from moodlog.domain.calendar_months import add_months
 from moodlog.domain.day_entry import DayEntry
 from moodlog.domain.episode import Episode, EpisodeSeverity
 from moodlog.domain.medications import (
@@ -190,7 +191,7 @@ def demo_treatment_history(today: date, seed: int) -> DemoTreatmentHistory:
         name="Fluoxetine",
         drug_class="SSRI",
         started=fluoxetine_start,
-        stopped=_add_months(fluoxetine_start, 7),
+        stopped=add_months(fluoxetine_start, 7),
         doses=(DoseStep(fluoxetine_start, 20),),
         stop_reason=StopReason.OTHER,
         benefit=Benefit.MUCH,
@@ -414,12 +415,7 @@ def _trial(
 
 
 def _month_start(today: date, months_before: int) -> date:
-    return _add_months(date(today.year, today.month, 1), -months_before)
-
-
-def _add_months(first_of_month: date, months: int) -> date:
-    index = first_of_month.year * 12 + first_of_month.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+    return add_months(date(today.year, today.month, 1), -months_before)
 
 
 def _weekday(day: date) -> date:

@@ -3,6 +3,7 @@ Worded as a timeline fact, never as a verdict on the cause."""
 
 from datetime import date, timedelta
 
+from moodlog.domain.day_text import day_text
 from moodlog.domain.medications import Medication, format_dose
 from moodlog.domain.treatments import TreatmentCourse
 
@@ -14,10 +15,6 @@ BASELINE_DAYS = 28
 def onset_search_start(cause: Medication | TreatmentCourse) -> date:
     """The first day to look for a rating when judging onset against ``cause``."""
     return cause.started - timedelta(days=BASELINE_DAYS)
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def _after(days: int) -> str:
@@ -37,7 +34,7 @@ def describe_onset(first_rated: date | None, cause: Medication | TreatmentCourse
         if first_rated < cause.started or not changes:
             return (
                 f"Already rated in the 4 weeks before {name} was started "
-                f"({_day(cause.started)}), so it may not be caused by it."
+                f"({day_text(cause.started)}), so it may not be caused by it."
             )
         latest = changes[-1]
         dose = format_dose(latest.dose, cause.unit)
@@ -46,14 +43,14 @@ def describe_onset(first_rated: date | None, cause: Medication | TreatmentCourse
         else:
             event = f"{name} went to {dose}"
         gap = (first_rated - latest.start).days
-        return f"First rated {_after(gap)} {event} ({_day(latest.start)})."
+        return f"First rated {_after(gap)} {event} ({day_text(latest.start)})."
     title = cause.title
     if first_rated is None:
         return f"Not rated mild or worse since {title} began."
     if first_rated < cause.started:
         return (
-            f"Already rated in the 4 weeks before {title} began ({_day(cause.started)}), "
+            f"Already rated in the 4 weeks before {title} began ({day_text(cause.started)}), "
             "so it may not be caused by it."
         )
     gap = (first_rated - cause.started).days
-    return f"First rated {_after(gap)} {title} began ({_day(cause.started)})."
+    return f"First rated {_after(gap)} {title} began ({day_text(cause.started)})."

@@ -11,14 +11,15 @@ improvement, not enough". An adequate trial with no rating is neither; it is cou
 Two trials of the same medicine count once: the definitions speak of antidepressants.
 """
 
-import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum, StrEnum
 
 from moodlog.domain.adherence import Adherence
+from moodlog.domain.calendar_months import add_months
 from moodlog.domain.episode import Episode
+from moodlog.domain.medication_reference import name_key
 from moodlog.domain.medications import Benefit, Medication, MedicationRole
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
 from moodlog.domain.trial_adequacy import TrialAssessment, assess_trial
@@ -148,17 +149,11 @@ def course_in_episode(course: TreatmentCourse, episode: Episode) -> bool:
     return start is None or course.ended is None or course.ended >= start
 
 
-def _add_months(day: date, months: int) -> date:
-    years, month_index = divmod(day.month - 1 + months, 12)
-    year, month = day.year + years, month_index + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def maudsley_duration_points(episode_start: date, today: date) -> int:
     """1 up to 12 months after the start, 2 up to 24 months, 3 beyond."""
-    if today <= _add_months(episode_start, 12):
+    if today <= add_months(episode_start, 12):
         return 1
-    if today <= _add_months(episode_start, 24):
+    if today <= add_months(episode_start, 24):
         return 2
     return 3
 
@@ -178,14 +173,10 @@ def maudsley_failure_points(failures: int) -> int | None:
     return 5
 
 
-def _key(name: str) -> str:
-    return name.strip().casefold()
-
-
 def _names(assessments: Iterable[TrialAssessment]) -> str:
     names: dict[str, str] = {}
     for assessment in assessments:
-        names.setdefault(_key(assessment.medication.name), assessment.medication.name.strip())
+        names.setdefault(name_key(assessment.medication.name), assessment.medication.name.strip())
     return ", ".join(names.values())
 
 
@@ -304,11 +295,11 @@ def summarise_trd(
     )
     adequate = [a for a in assessments if a.is_adequate]
     failed_names = {
-        _key(a.medication.name)
+        name_key(a.medication.name)
         for a in adequate
         if a.outcome is not None and a.outcome is not Benefit.WELL
     }
-    unknown_names = {_key(a.medication.name) for a in adequate if a.outcome is None}
+    unknown_names = {name_key(a.medication.name) for a in adequate if a.outcome is None}
     unknown_names -= failed_names
     failures, unknown = len(failed_names), len(unknown_names)
     definition_met, definition_reason = _definition(episode.started, failures, unknown)

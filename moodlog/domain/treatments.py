@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from moodlog.domain.day_text import day_text
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.medications import Benefit
 from moodlog.domain.side_effects import Severity
@@ -176,7 +177,7 @@ def validate_session(session: TreatmentSession, course: TreatmentCourse, now: da
         raise InvalidEntry("The session is dated in the future.", "at")
     if session.at.date() < course.started:
         raise InvalidEntry(
-            f"The session is dated before the course started ({course.started:%d %b %Y}).", "at"
+            f"The session is dated before the course started ({day_text(course.started)}).", "at"
         )
     if session.number is not None and session.number < 1:
         raise InvalidEntry("The session number must be 1 or more.", "number")

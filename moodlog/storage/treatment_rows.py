@@ -1,7 +1,9 @@
 """Conversion between treatment objects and their table rows."""
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 from moodlog.domain.medications import (
     Benefit,
@@ -21,9 +23,16 @@ from moodlog.domain.treatments import (
 )
 from moodlog.storage.row_mapping import Row
 
+_V = TypeVar("_V")
+
+
+def _maybe(convert: Callable[[Any], _V], value: object) -> _V | None:
+    """``convert(value)``, or ``None`` for a NULL column."""
+    return None if value is None else convert(value)
+
 
 def _day(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
+    return _maybe(date.fromisoformat, value)
 
 
 def _iso(value: date | None) -> str | None:
@@ -59,8 +68,8 @@ def medication_from_row(row: Row, doses: tuple[DoseStep, ...]) -> Medication:
         schedule=Schedule(row["schedule"]),
         started=date.fromisoformat(row["started"]),
         stopped=_day(row["stopped"]),
-        stop_reason=None if row["stop_reason"] is None else StopReason(row["stop_reason"]),
-        benefit=None if row["benefit"] is None else Benefit(row["benefit"]),
+        stop_reason=_maybe(StopReason, row["stop_reason"]),
+        benefit=_maybe(Benefit, row["benefit"]),
         adequate_min_dose=row["adequate_min_dose"],
         dates_approximate=bool(row["dates_approximate"]),
         note=row["note"],
@@ -89,7 +98,7 @@ def course_from_row(row: Row) -> TreatmentCourse:
         started=date.fromisoformat(row["started"]),
         ended=_day(row["ended"]),
         planned_sessions=row["planned_sessions"],
-        benefit=None if row["benefit"] is None else Benefit(row["benefit"]),
+        benefit=_maybe(Benefit, row["benefit"]),
         arm=row["arm"],
         note=row["note"],
     )
@@ -140,9 +149,7 @@ def session_from_row(row: Row) -> TreatmentSession:
         nausea=row["nausea"],
         sedation=row["sedation"],
         electrode_placement=row["electrode_placement"],
-        memory_complaints=(
-            None if row["memory_complaints"] is None else Severity(row["memory_complaints"])
-        ),
+        memory_complaints=_maybe(Severity, row["memory_complaints"]),
         side_effects=tuple(json.loads(row["side_effects"])),
         setting=row["setting"],
         note=row["note"],
@@ -164,7 +171,7 @@ def pgx_from_row(row: Row) -> PgxResult:
     return PgxResult(
         id=row["id"],
         gene=row["gene"],
-        phenotype=None if row["phenotype"] is None else Phenotype(row["phenotype"]),
+        phenotype=_maybe(Phenotype, row["phenotype"]),
         genotype=row["genotype"],
         tested_on=_day(row["tested_on"]),
         lab=row["lab"],

@@ -39,31 +39,35 @@ class TreatmentStore:
 
     def medications(self) -> list[Medication]:
         """Every medication, oldest start first."""
-        steps: dict[int, list[DoseStep]] = {}
-        for row in self._link.rows("SELECT * FROM dose_steps ORDER BY medication_id, start"):
-            steps.setdefault(row["medication_id"], []).append(
-                DoseStep(date.fromisoformat(row["start"]), row["dose"])
-            )
-        return [
-            medication_from_row(row, tuple(steps.get(row["id"], ())))
-            for row in self._link.rows("SELECT * FROM medications ORDER BY started, id")
-        ]
+        return self._medications("1")
 
     def medication(self, medication_id: int) -> Medication:
-        rows = self._link.rows("SELECT * FROM medications WHERE id = ?", [medication_id])
-        if not rows:
+        found = self._medications("id = ?", [medication_id])
+        if not found:
             raise KeyError(medication_id)
-        steps = tuple(
-            DoseStep(date.fromisoformat(row["start"]), row["dose"])
-            for row in self._link.rows(
-                "SELECT * FROM dose_steps WHERE medication_id = ? ORDER BY start", [medication_id]
-            )
-        )
-        return medication_from_row(rows[0], steps)
+        return found[0]
 
     def medications_taken_on(self, day: date) -> list[Medication]:
-        """The medications being taken on ``day`` (scheduled and as-needed)."""
-        return [m for m in self.medications() if m.is_active_on(day)]
+        """The medications being taken on ``day`` (scheduled and as-needed); the Today view
+        asks on every day it shows, so only those are read."""
+        iso = day.isoformat()
+        return self._medications("started <= ? AND (stopped IS NULL OR stopped > ?)", [iso, iso])
+
+    def _medications(self, where: str, params: list[object] | None = None) -> list[Medication]:
+        """The medications matching ``where``, oldest start first, with their dose steps."""
+        rows = self._link.rows(
+            f"SELECT * FROM medications WHERE {where} ORDER BY started, id", params or []
+        )
+        steps: dict[int, list[DoseStep]] = {}
+        for step in self._link.rows(
+            f"SELECT * FROM dose_steps WHERE medication_id IN "
+            f"(SELECT id FROM medications WHERE {where}) ORDER BY medication_id, start",
+            params or [],
+        ):
+            steps.setdefault(step["medication_id"], []).append(
+                DoseStep(date.fromisoformat(step["start"]), step["dose"])
+            )
+        return [medication_from_row(row, tuple(steps.get(row["id"], ()))) for row in rows]
 
     def add_medication(self, medication: Medication, now: datetime) -> Medication:
         """Store a (validated) medication with its dose history; returns it with its id."""
@@ -140,9 +144,8 @@ class TreatmentStore:
             )
         return records
 
-    def set_adherence(self, records: dict[tuple[int, date], Adherence], now: datetime) -> None:
+    def set_adherence(self, records: dict[tuple[int, date], Adherence]) -> None:
         """Write many adherence records in one go (demo data, imports)."""
-        del now  # adherence rows carry no timestamp
         with self._link.writing():
             self._link.conn.executemany(
                 "INSERT OR REPLACE INTO adherence (day, medication_id, status) VALUES (?, ?, ?)",

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidg
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.medications import Medication, Schedule, format_dose
 from moodlog.ui.choice_input import ChoiceInput
+from moodlog.ui.choice_rows import add_choice_row, clear_grid
 
 # The digit that picks each answer: 1 taken, 2 partly, 3 missed.
 _CODES = {1: Adherence.TAKEN, 2: Adherence.PARTLY, 3: Adherence.MISSED}
@@ -52,26 +53,20 @@ class AdherencePanel(QGroupBox):
             and all(self.medications[m.id or 0] == m for m in scheduled)
         ):
             return  # same rows as before: keep the widgets (and the focus)
-        while (item := self._grid.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None and widget not in self._kept_widgets():
-                widget.deleteLater()
+        clear_grid(self._grid, keep=(self.all_taken_button, self.manage_button, self.empty_label))
         self.inputs.clear()
         self.medications = {m.id or 0: m for m in scheduled}
         for row, medication in enumerate(scheduled):
             name = f"{medication.name} {format_dose(medication.current_dose, medication.unit)}"
-            choice = ChoiceInput(
+            choice = add_choice_row(
+                self._grid,
+                row,
                 name,
                 list(_CODES),
                 [status.label for status in _CODES.values()],
-                parent=self,
+                "Type 1 taken, 2 partly taken, 3 missed; Delete: not recorded.",
             )
-            choice.setToolTip("Type 1 taken, 2 partly taken, 3 missed; Delete: not recorded.")
             choice.value_changed.connect(self.edited)
-            label = QLabel(name, self)
-            label.setBuddy(choice)
-            self._grid.addWidget(label, row, 0)
-            self._grid.addWidget(choice, row, 1, Qt.AlignmentFlag.AlignLeft)
             self.inputs[medication.id or 0] = choice
         end = len(scheduled)
         self.empty_label.setVisible(not scheduled)
@@ -82,9 +77,6 @@ class AdherencePanel(QGroupBox):
         self._grid.addWidget(self.all_taken_button, end, 0)
         self._grid.addWidget(self.manage_button, end, 1, Qt.AlignmentFlag.AlignLeft)
         self._grid.setColumnStretch(1, 1)
-
-    def _kept_widgets(self) -> tuple[QWidget, ...]:
-        return (self.all_taken_button, self.manage_button, self.empty_label)
 
     def load(self, statuses: dict[int, Adherence]) -> None:
         for medication_id, choice in self.inputs.items():

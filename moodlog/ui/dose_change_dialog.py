@@ -4,9 +4,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from moodlog.domain.day_text import day_text
 from moodlog.domain.medications import DoseStep, Medication, format_dose, validate_medication
 from moodlog.ui.form_dialog import FormDialog, make_date_edit, make_note_label
-from moodlog.ui.medication_form import DoseSpinBox, dose_history_text, format_day
+from moodlog.ui.medication_form import DoseSpinBox, dose_history_text
 from moodlog.ui.qt_dates import to_date, to_qdate
 
 
@@ -59,7 +60,7 @@ class DoseChangeDialog(FormDialog):
         same_day = [step for step in self._medication.doses if step.start == day]
         if same_day:
             dose = format_dose(same_day[0].dose, self._medication.unit)
-            self.replaces_label.setText(f"This replaces the {dose} entered from {format_day(day)}.")
+            self.replaces_label.setText(f"This replaces the {dose} entered from {day_text(day)}.")
             self.replaces_label.show()
         else:
             self.replaces_label.hide()

@@ -58,13 +58,10 @@ class MainWindow(QMainWindow):
         # History is built the first time it is shown (see history_view): start-up then
         # pays for neither its widgets nor reading the whole diary.
         self._history: HistoryView | None = None
-        self._treatment_stale = False
-        self._history_page = QWidget(self)
-        QVBoxLayout(self._history_page).setContentsMargins(0, 0, 0, 0)
+        self._history_page = self._lazy_page()
         # So is Treatment: its dialogs, timeline and the reference table load on first use.
         self._treatment: TreatmentView | None = None
-        self._treatment_page = QWidget(self)
-        QVBoxLayout(self._treatment_page).setContentsMargins(0, 0, 0, 0)
+        self._treatment_page = self._lazy_page()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.today_view, "&Today")
         self.tabs.addTab(self._history_page, "&History")
@@ -161,6 +158,19 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.today_view)
         self.today_view.show_day(day)
 
+    def _lazy_page(self) -> QWidget:
+        """An empty tab page that a view fills the first time it is shown."""
+        page = QWidget(self)
+        QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+        return page
+
+    @staticmethod
+    def _mount(page: QWidget, view: QWidget) -> None:
+        layout = page.layout()
+        assert layout is not None
+        layout.addWidget(view)
+        view.show()  # the page may be on screen already
+
     @property
     def history_view(self) -> "HistoryView":
         """The History view, built on first use."""
@@ -169,10 +179,7 @@ class MainWindow(QMainWindow):
 
             self._history = HistoryView(self._store, self._clock, self._history_page)
             self._history.day_opened.connect(self.open_day)
-            layout = self._history_page.layout()
-            assert layout is not None
-            layout.addWidget(self._history)
-            self._history.show()  # the page may be on screen already
+            self._mount(self._history_page, self._history)
         return self._history
 
     def show_history(self) -> None:
@@ -187,19 +194,17 @@ class MainWindow(QMainWindow):
             self._treatment = TreatmentView(self._store, self._clock, self._treatment_page)
             self._treatment.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self._treatment.changed.connect(self.today_view.reload_lists)
-            layout = self._treatment_page.layout()
-            assert layout is not None
-            layout.addWidget(self._treatment)
-            self._treatment.show()  # the page may be on screen already
+            self._mount(self._treatment_page, self._treatment)
         return self._treatment
 
     def show_treatment(self) -> None:
         self.tabs.setCurrentWidget(self._treatment_page)
 
     def _on_day_saved(self, _day: date) -> None:
-        if self._history is not None:
-            self._history.mark_stale()
-        self._treatment_stale = True
+        # Adherence saved on Today changes the trial table too.
+        for view in (self._history, self._treatment):
+            if view is not None:
+                view.mark_stale()
 
     def _on_tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -207,14 +212,10 @@ class MainWindow(QMainWindow):
             self.history_view.refresh_if_stale()
             self.history_view.select_day(self.today_view.day)
         elif page is self._treatment_page:
-            built = self._treatment is not None
-            view = self.treatment_view
+            self.treatment_view.refresh_if_stale()
             self.statusBar().showMessage(
                 "Treatment history: Tab moves through the timeline, lists and buttons.", 8000
             )
-            if built and self._treatment_stale:
-                view.refresh()  # adherence saved on Today changes the trial table
-            self._treatment_stale = False
 
     def _on_scales_changed(self) -> None:
         keys = [key for key, action in self.scale_actions.items() if action.isChecked()]

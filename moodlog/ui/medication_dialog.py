@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.day_text import day_text
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.medication_reference import MedicationReference
 from moodlog.domain.medications import (
@@ -42,7 +43,6 @@ from moodlog.ui.medication_form import (
     UNITS,
     DoseSpinBox,
     dose_history_text,
-    format_day,
     make_name_edit,
     make_reference_label,
     make_unit_combo,
@@ -282,7 +282,7 @@ class MedicationDialog(FormDialog):
                 later = steps[1]
                 raise InvalidEntry(
                     "The start date is on or after a later dose change "
-                    f"({format_dose(later.dose, existing.unit)} from {format_day(later.start)}).",
+                    f"({format_dose(later.dose, existing.unit)} from {day_text(later.start)}).",
                     "started",
                 )
             steps[0] = DoseStep(started, first.dose)

@@ -3,15 +3,14 @@ reference table; the daily dose; the unit; why it was stopped; how well it helpe
 text they show (dates, a dose history, what the reference table says about the name typed)."""
 
 import re
-from datetime import date
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDoubleSpinBox, QLabel, QLineEdit, QWidget
 
+from moodlog.domain.day_text import day_text
 from moodlog.domain.medication_reference import MedicationReference, ReferenceDrug, name_key
 from moodlog.domain.medications import Benefit, Medication, StopReason, format_dose
-from moodlog.ui.form_dialog import DAY_FORMAT, make_choice_combo, make_note_label
-from moodlog.ui.qt_dates import to_qdate
+from moodlog.ui.form_dialog import make_choice_combo, make_note_label
 
 UNITS = ("mg", "µg", "mg/24 h", "ml")
 MAX_DOSE = 10_000.0
@@ -22,15 +21,10 @@ UNKNOWN_DRUG_TEXT = "Not in moodlog's table — that's fine; enter the details y
 # -- text ------------------------------------------------------------------------------------
 
 
-def format_day(day: date) -> str:
-    """A date as the dialogs show it, e.g. "3 Mar 2026"."""
-    return QLocale().toString(to_qdate(day), DAY_FORMAT)
-
-
 def dose_history_text(medication: Medication) -> str:
     """Every dose step in date order, e.g. "50 mg from 3 Mar 2026 → 100 mg from 24 Mar 2026"."""
     return " → ".join(
-        f"{format_dose(step.dose, medication.unit)} from {format_day(step.start)}"
+        f"{format_dose(step.dose, medication.unit)} from {day_text(step.start)}"
         for step in medication.sorted_doses
     )
 

@@ -3,23 +3,21 @@ pharmacogenetic results beside it."""
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from moodlog.domain.day_text import day_text
 from moodlog.domain.medications import Medication, Schedule, format_dose
 from moodlog.domain.pharmacogenetics import PgxResult
-from moodlog.ui.treatment_text import day_text
+from moodlog.ui.record_table import make_record_table
 
 _COLUMNS = (
     "Medication",
@@ -54,17 +52,7 @@ class MedicationsPanel(QWidget):
     def _build_layout(self) -> None:
         row = QHBoxLayout(self)
         left = QVBoxLayout()
-        self.table = QTableWidget(0, len(_COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
-        self.table.setAccessibleName("Medications")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = make_record_table(_COLUMNS, "Medications", self)
         left.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add medication…", self)

@@ -8,7 +8,6 @@ is six keys. "Add and enter another" (Alt+E or Ctrl+Enter) keeps the dialog open
 next trial.
 """
 
-import calendar
 import time
 from datetime import date
 
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.calendar_months import month_end
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.medication_reference import MedicationReference
 from moodlog.domain.medications import (
@@ -275,7 +275,7 @@ class PastTrialDialog(FormDialog):
         end_month = self._month_start(
             self.end_month_combo, self.end_year_spin, "stopped", "stopped"
         )
-        last_day = end_month.replace(day=calendar.monthrange(end_month.year, end_month.month)[1])
+        last_day = month_end(end_month)
         # A month wholly in the future stays in the future, for validation to name.
         stopped = min(last_day, self._today) if end_month <= self._today else end_month
         drug = self._reference.find(name) if name else None

@@ -5,37 +5,20 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from moodlog.domain.day_text import day_text
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
-from moodlog.ui.treatment_text import day_text
+from moodlog.ui.record_table import make_record_table
 
 _COURSE_COLUMNS = ("Course", "Started", "Ended", "Sessions", "How well it helped")
 _SESSION_COLUMNS = ("n", "When", "Details", "Note")
-
-
-def _table(columns: Sequence[str], name: str, parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(columns), parent)
-    table.setHorizontalHeaderLabels(list(columns))
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
 
 
 def session_details(session: TreatmentSession, kind: CourseKind) -> str:
@@ -85,7 +68,7 @@ class ProceduresPanel(QWidget):
 
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
-        self.courses_table = _table(_COURSE_COLUMNS, "Treatment courses", self)
+        self.courses_table = make_record_table(_COURSE_COLUMNS, "Treatment courses", self)
         rows = self.fontMetrics().height() * 2 * 4  # room for four courses at least
         self.courses_table.setMinimumHeight(rows)
         layout.addWidget(self.courses_table, 1)
@@ -105,7 +88,9 @@ class ProceduresPanel(QWidget):
         layout.addLayout(course_buttons)
         self.sessions_label = QLabel("Sessions", self)
         layout.addWidget(self.sessions_label)
-        self.sessions_table = _table(_SESSION_COLUMNS, "Sessions of the selected course", self)
+        self.sessions_table = make_record_table(
+            _SESSION_COLUMNS, "Sessions of the selected course", self
+        )
         self.sessions_label.setBuddy(self.sessions_table)
         layout.addWidget(self.sessions_table, 3)
         session_buttons = QHBoxLayout()

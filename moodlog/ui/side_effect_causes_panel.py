@@ -16,6 +16,7 @@ from typing_extensions import override
 from moodlog.domain.medications import Medication
 from moodlog.domain.side_effects import SideEffect
 from moodlog.domain.treatments import TreatmentCourse
+from moodlog.ui.choice_rows import clear_grid
 
 # The combo's data: "medication:<id>", "course:<id>", or "" for none.
 Cause = str
@@ -90,9 +91,7 @@ class SideEffectCausesPanel(QWidget):
     ) -> None:
         """One row per tracked side effect (or one with a cause); ``onsets`` holds the onset
         text of each effect with a cause."""
-        while (item := self._grid.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
+        clear_grid(self._grid)
         self.combos.clear()
         self.onset_labels.clear()
         self._grid.addWidget(QLabel("<b>Side effect</b>", self._content), 0, 0)

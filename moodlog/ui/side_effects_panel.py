@@ -2,11 +2,12 @@
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from moodlog.domain.side_effects import Severity, SideEffect
 from moodlog.ui.choice_input import ChoiceInput
+from moodlog.ui.choice_rows import add_choice_row, clear_grid
 
 
 class SideEffectsPanel(QGroupBox):
@@ -28,25 +29,19 @@ class SideEffectsPanel(QGroupBox):
 
     def set_side_effects(self, effects: list[SideEffect]) -> None:
         """List the tracked side effects (rebuilds the rows; values are cleared)."""
-        while (item := self._grid.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None and widget is not self.manage_button:
-                widget.deleteLater()
+        clear_grid(self._grid, keep=(self.manage_button,))
         self.inputs.clear()
         tracked = [e for e in effects if e.is_tracked]
         for row, effect in enumerate(tracked):
-            choice = ChoiceInput(
+            choice = add_choice_row(
+                self._grid,
+                row,
                 effect.name,
                 [s.value for s in Severity],
                 [s.label for s in Severity],
-                parent=self,
+                "Type 0 none, 1 mild, 2 moderate, 3 severe; Delete clears.",
             )
-            choice.setToolTip("Type 0 none, 1 mild, 2 moderate, 3 severe; Delete clears.")
             choice.value_changed.connect(self.edited)
-            label = QLabel(effect.name, self)
-            label.setBuddy(choice)
-            self._grid.addWidget(label, row, 0)
-            self._grid.addWidget(choice, row, 1, Qt.AlignmentFlag.AlignLeft)
             self.inputs[effect.id] = choice
         if not tracked:
             self._grid.addWidget(QLabel("No side effects on your list.", self), 0, 0, 1, 2)

@@ -5,6 +5,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from moodlog.domain.day_text import day_text
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.medications import (
     Benefit,
@@ -14,7 +15,7 @@ from moodlog.domain.medications import (
     validate_medication,
 )
 from moodlog.ui.form_dialog import FormDialog, make_date_edit
-from moodlog.ui.medication_form import format_day, make_benefit_combo, make_stop_reason_combo
+from moodlog.ui.medication_form import make_benefit_combo, make_stop_reason_combo
 from moodlog.ui.qt_dates import to_date, to_qdate
 
 
@@ -38,7 +39,7 @@ class StopMedicationDialog(FormDialog):
         medication = self._medication
         dose = format_dose(medication.current_dose, medication.unit)
         self.summary_label = QLabel(
-            f"{medication.name}, {dose}, taken since {format_day(medication.started)}.", self
+            f"{medication.name}, {dose}, taken since {day_text(medication.started)}.", self
         )
         self.summary_label.setWordWrap(True)
 

@@ -75,8 +75,8 @@ class TodayView(QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._build_layout()
         self._connect_signals()
-        self.reload_lists()
-        self.show_day(self._day)
+        self._load_checklists()
+        self.show_day(self._day)  # lists the day's medications and fills every panel
 
     # -- layout --------------------------------------------------------------------------
 
@@ -196,10 +196,13 @@ class TodayView(QWidget):
         """Rebuild the side-effect, tracker and medication rows (after the person changed
         the lists or their medications)."""
         state = self._state() if self._dirty else None
-        self.side_effects_panel.set_side_effects(self._store.side_effects())
-        self.trackers_panel.set_trackers(self._store.trackers())
+        self._load_checklists()
         self.adherence_panel.set_medications(self._store.treatments.medications_taken_on(self._day))
         self._apply(self._record, state)
+
+    def _load_checklists(self) -> None:
+        self.side_effects_panel.set_side_effects(self._store.side_effects())
+        self.trackers_panel.set_trackers(self._store.trackers())
 
     def set_shown_scales(self, keys: list[str]) -> None:
         self.check_in_panel.set_shown_scales(keys)

@@ -4,24 +4,22 @@ resistance summary (count, definition, Thase–Rush, Maudsley), all for clinicia
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
+from moodlog.domain.day_text import day_text, span_text
 from moodlog.domain.medications import MedicationRole
 from moodlog.domain.trd_staging import MaudsleyScore, TrdSummary
 from moodlog.domain.trial_adequacy import Adequacy, TrialAssessment
-from moodlog.ui.treatment_text import day_text, medication_span
+from moodlog.ui.record_table import make_record_table
 
 _COLUMNS = (
     "Medication",
@@ -107,17 +105,11 @@ class TrdSummaryPanel(QWidget):
 
         self.trials_label = QLabel("&Trials", self)
         layout.addWidget(self.trials_label)
-        self.table = QTableWidget(0, len(_COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
-        self.table.setAccessibleName("Medication trials and whether each was adequate")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
+        self.table = make_record_table(
+            _COLUMNS, "Medication trials and whether each was adequate", self
+        )
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.trials_label.setBuddy(self.table)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout.addWidget(self.table, 1)
@@ -189,7 +181,7 @@ class TrdSummaryPanel(QWidget):
             cells = (
                 medication.name,
                 episode if has_episode else "",
-                medication_span(medication),
+                span_text(medication.started, medication.stopped, medication.dates_approximate),
                 _weeks(trial.weeks_taken),
                 _weeks(trial.weeks_at_adequate_dose),
                 adherence,

@@ -9,6 +9,7 @@ The view is thin: dialogs turn input into domain objects, the store writes them,
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from moodlog.domain.clock import Clock
+from moodlog.domain.day_text import day_text
 from moodlog.domain.medication_reference import MedicationReference, load_medication_reference
 from moodlog.domain.medications import Medication
 from moodlog.domain.pharmacogenetics import PgxResult
@@ -58,6 +60,9 @@ from moodlog.ui.treatment_timeline import TreatmentTimeline
 RANGES = ((0, "All"), (3 * 365, "3 years"), (365, "1 year"), (91, "3 months"))
 
 
+_T = TypeVar("_T")
+
+
 class TreatmentView(QWidget):
     """Signals:
     changed(): medications or treatments changed (the Today view lists them).
@@ -73,6 +78,7 @@ class TreatmentView(QWidget):
         self._clock = clock
         self._reference: MedicationReference = load_medication_reference()
         self.dialog: QDialog | None = None  # the dialog open now, for tests and focus
+        self._stale = False
         self._build_layout()
         self._connect_signals()
         self.refresh()
@@ -191,8 +197,19 @@ class TreatmentView(QWidget):
 
     # -- showing -------------------------------------------------------------------------
 
+    def mark_stale(self) -> None:
+        """The diary changed elsewhere (Today); reload the next time the view is shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Redraw everything from the diary."""
+        self._stale = False
         today = self._clock().date()
         treatments = self._store.treatments
         medications = treatments.medications()
@@ -210,11 +227,13 @@ class TreatmentView(QWidget):
         )
         self.medications_panel.set_pgx(results, notes)
         self.procedures_panel.set_courses(courses, sessions)
-        trials = [
-            assess_trial(m, adherence.get(m.id or 0, {}), today)
-            for m in sorted(medications, key=lambda m: m.started, reverse=True)
-        ]
         summary = summarise_trd(medications, adherence, courses, sessions, episode, today)
+        # The summary assessed the episode's trials already; assess only the earlier ones.
+        assessed = {a.medication.id: a for a in summary.assessments}
+        trials = [
+            assessed.get(m.id) or assess_trial(m, adherence.get(m.id or 0, {}), today)
+            for m in medications
+        ]
         self.summary_panel.set_summary(summary, trials)
         self._refresh_causes(medications, courses)
         ongoing = [c for c in courses if c.ended is None]
@@ -250,14 +269,25 @@ class TreatmentView(QWidget):
 
     # -- writing -------------------------------------------------------------------------
 
-    def _write(self, action: Callable[[], object], message: str) -> bool:
-        """Run one store write; on success refresh and say so, else show what to do."""
+    def _write(
+        self,
+        action: Callable[[], _T],
+        message: str | Callable[[_T], str],
+        then: Callable[[_T], None] | None = None,
+    ) -> bool:
+        """Run one store write; on success refresh, run ``then`` with what the write
+        returned (e.g. select the new row) and say so (``message`` may be worked out from
+        that result); on failure show what to do."""
         try:
-            action()
+            result = action()
         except StorageError as error:
             self.banner.show_message(error.message, BannerKind.WARNING)
             return False
         self.refresh()
+        if then is not None:
+            then(result)
+        if callable(message):
+            message = message(result)
         self.banner.show_message(message, BannerKind.SUCCESS)
         self.status.emit(message)
         self.changed.emit()
@@ -287,16 +317,12 @@ class TreatmentView(QWidget):
 
         def save() -> bool:
             medication = dialog.medication()
-            saved: list[Medication] = []
-            if not self._write(
-                lambda: saved.append(
-                    self._store.treatments.add_medication(medication, self._clock())
-                ),
+            return self._write(
+                lambda: self._store.treatments.add_medication(medication, self._clock()),
                 f"{medication.name} added.",
-            ):
-                return False
-            self.medications_panel.select_medication(saved[0].id or 0)  # ready for Change dose
-            return True
+                # selected, ready for Change dose
+                then=lambda saved: self.medications_panel.select_medication(saved.id or 0),
+            )
 
         return self._open(dialog, save)
 
@@ -334,8 +360,7 @@ class TreatmentView(QWidget):
             assert medication.id is not None
             return self._write(
                 lambda: self._store.treatments.change_dose(medication.id or 0, step, self._clock()),
-                f"{medication.name}: {step.dose:g} {medication.unit} from "
-                f"{step.start.day} {step.start:%b %Y}.",
+                f"{medication.name}: {step.dose:g} {medication.unit} from {day_text(step.start)}.",
             )
 
         return self._open(dialog, save)
@@ -400,17 +425,17 @@ class TreatmentView(QWidget):
 
         def save() -> bool:
             course = dialog.course()
-            saved: list[TreatmentCourse] = []
-            if not self._write(
-                lambda: saved.append(self._store.treatments.add_course(course, self._clock())),
+            return self._write(
+                lambda: self._store.treatments.add_course(course, self._clock()),
                 f"{course.title} added.",
-            ):
-                return False
-            self.tabs.setCurrentWidget(self.procedures_panel)
-            self.procedures_panel.select_course(saved[0].id or 0)
-            return True
+                then=self._show_course,
+            )
 
         return self._open(dialog, save)
+
+    def _show_course(self, course: TreatmentCourse) -> None:
+        self.tabs.setCurrentWidget(self.procedures_panel)
+        self.procedures_panel.select_course(course.id or 0)
 
     def edit_course(self, course: TreatmentCourse) -> QDialog:
         dialog = CourseDialog(self._clock().date(), existing=course, parent=self)
@@ -454,16 +479,14 @@ class TreatmentView(QWidget):
         def save() -> bool:
             session = dialog.session()
             planned = f" of {course.planned_sessions}" if course.planned_sessions else ""
-            number = session.number or self._store.treatments.next_session_number(course.id or 0)
-            if not self._write(
-                lambda: self._store.treatments.add_session(
-                    replace(session, number=number), self._clock()
+            return self._write(
+                lambda: self._store.treatments.add_session(session, self._clock()),
+                lambda saved: (
+                    f"{course.kind.label} {course.kind.session_word} {saved.number}{planned} "
+                    "logged."
                 ),
-                f"{course.kind.label} {course.kind.session_word} {number}{planned} logged.",
-            ):
-                return False
-            self.procedures_panel.select_course(course.id or 0)
-            return True
+                then=lambda _saved: self.procedures_panel.select_course(course.id or 0),
+            )
 
         return self._open(dialog, save)
 
@@ -486,7 +509,7 @@ class TreatmentView(QWidget):
         if not dialogs.confirm(
             self,
             "Delete session",
-            f"Delete session {session.number or ''} of {session.at:%d %b %Y %H:%M}?",
+            f"Delete session {session.number or ''} of {day_text(session.day)} {session.at:%H:%M}?",
             "Delete",
         ):
             return
