@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 
 from moodlog.domain.clock import Clock
 from moodlog.storage.diary_store import DiaryStore
+from moodlog.ui.diary_view import DiaryView
 from moodlog.ui.history_table_model import Column, HistoryTableModel
 from moodlog.ui.mood_calendar import MoodCalendar
 from moodlog.ui.qt_dates import to_qdate
 
 
-class HistoryView(QWidget):
+class HistoryView(DiaryView):
     """Loaded on first show, so start-up never reads the whole history.
 
     Signals:
@@ -33,7 +34,6 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self._store = store
         self._clock = clock
-        self._stale = True
         self.model = HistoryTableModel()
         self._build_layout()
         self._connect_signals()
@@ -76,16 +76,6 @@ class HistoryView(QWidget):
         self.table.activated.connect(self._on_row_activated)
         self.table.doubleClicked.connect(self._on_row_activated)
 
-    def mark_stale(self) -> None:
-        """The diary changed; reload the next time the view is shown."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def refresh_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
         today = self._clock().date()
         first = self._store.first_day() or today
@@ -93,7 +83,7 @@ class HistoryView(QWidget):
         self.model.set_summaries(summaries)
         self.calendar.set_summaries({s.day: s for s in summaries})
         self.calendar.setMaximumDate(to_qdate(today))
-        self._stale = False
+        self._refreshed()
         year_ago = today - timedelta(days=364)
         logged = sum(1 for s in summaries if s.day >= year_ago)
         span = min(365, (today - first).days + 1)

@@ -42,6 +42,7 @@ from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
 from moodlog.ui import dialogs
 from moodlog.ui.course_dialog import CourseDialog
+from moodlog.ui.diary_view import DiaryView
 from moodlog.ui.dose_change_dialog import DoseChangeDialog
 from moodlog.ui.episode_dialog import EpisodeDialog
 from moodlog.ui.medication_dialog import MedicationDialog
@@ -63,7 +64,7 @@ RANGES = ((0, "All"), (3 * 365, "3 years"), (365, "1 year"), (91, "3 months"))
 _T = TypeVar("_T")
 
 
-class TreatmentView(QWidget):
+class TreatmentView(DiaryView):
     """Signals:
     changed(): medications or treatments changed (the Today view lists them).
     status(str): a short message for the status bar.
@@ -78,7 +79,6 @@ class TreatmentView(QWidget):
         self._clock = clock
         self._reference: MedicationReference = load_medication_reference()
         self.dialog: QDialog | None = None  # the dialog open now, for tests and focus
-        self._stale = False
         self._build_layout()
         self._connect_signals()
         self.refresh()
@@ -197,19 +197,9 @@ class TreatmentView(QWidget):
 
     # -- showing -------------------------------------------------------------------------
 
-    def mark_stale(self) -> None:
-        """The diary changed elsewhere (Today); reload the next time the view is shown."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def refresh_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
         """Redraw everything from the diary."""
-        self._stale = False
+        self._refreshed()
         today = self._clock().date()
         treatments = self._store.treatments
         medications = treatments.medications()
