@@ -5,22 +5,26 @@ Maudsley Staging Method (clinical-reference.md §5.1, §6.1, §6.2).
 Nothing here is a diagnosis; every result is shown "for clinician review".
 
 A failure, for the TRD definition and the Maudsley score, is an adequate trial without
-remission: the person's rating is anything but "Well again". For Thase–Rush, which speaks of
-response, it is an adequate trial without response: "No real improvement" or "Some
-improvement, not enough". An adequate trial with no rating is neither; it is counted apart.
+remission; for Thase–Rush, which speaks of response, an adequate trial without response.
+Both are read from questionnaire scores when the trial has a baseline and a later score
+(:mod:`course_outcome`), and otherwise from the person's own rating: remission is "Well
+again", response "Much better" or "Well again". An adequate trial with neither is counted
+apart.
 Two trials of the same medicine count once: the definitions speak of antidepressants.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import IntEnum, StrEnum
 
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.calendar_months import add_months
+from moodlog.domain.course_outcome import course_outcomes, primary_outcome
 from moodlog.domain.episode import Episode
 from moodlog.domain.medication_reference import name_key
 from moodlog.domain.medications import Benefit, Medication, MedicationRole
+from moodlog.domain.questionnaire_result import QuestionnaireResult
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
 from moodlog.domain.trial_adequacy import TrialAssessment, assess_trial
 
@@ -36,7 +40,6 @@ MAOI_CLASS = "MAOI"
 # case against the session's placement). Bifrontal is listed apart in the app and not counted.
 BILATERAL_ECT_WORDS = ("bitemporal", "bilateral")
 
-_RESPONSE = (Benefit.MUCH, Benefit.WELL)
 _NO_RESPONSE = (Benefit.NONE, Benefit.SOME)
 
 
@@ -189,17 +192,32 @@ def _is_bilateral(course: TreatmentCourse, sessions: Sequence[TreatmentSession])
     )
 
 
+def _course_failed(
+    course: TreatmentCourse, scores: Sequence[QuestionnaireResult], today: date
+) -> bool:
+    """No response to a course: by the scores when measured, else by the person's rating."""
+    measured = primary_outcome(course_outcomes(scores, course.started, course.ended, today))
+    if measured is not None and measured.response is not None:
+        return not measured.response
+    return course.benefit in _NO_RESPONSE
+
+
 def _thase_rush(
     adequate: Sequence[TrialAssessment],
     ect_courses: Sequence[TreatmentCourse],
     sessions: Sequence[TreatmentSession],
+    scores: Sequence[QuestionnaireResult],
+    today: date,
 ) -> tuple[ThaseRushStage | None, str]:
-    failed = [a for a in adequate if a.outcome in _NO_RESPONSE]
-    responded = [a for a in adequate if a.outcome in _RESPONSE]
-    unrated = [a for a in adequate if a.outcome is None]
+    failed = [a for a in adequate if a.responded is False]
+    responded = [a for a in adequate if a.responded]
+    unrated = [a for a in adequate if a.responded is None]
     notes: list[str] = []
     if unrated:
-        notes.append(f"How much {_names(unrated)} helped isn't recorded.")
+        notes.append(
+            f"How much {_names(unrated)} helped isn't recorded (no rating, and no PHQ-9 "
+            "before and after)."
+        )
     if not failed:
         if responded:
             stage_text = f"Responded to an adequate trial ({_names(responded)})."
@@ -224,7 +242,7 @@ def _thase_rush(
     else:
         stage = ThaseRushStage.I
 
-    failed_ect = [c for c in ect_courses if c.benefit in _NO_RESPONSE]
+    failed_ect = [c for c in ect_courses if _course_failed(c, scores, today)]
     bilateral_failed = any(_is_bilateral(c, sessions) for c in failed_ect)
     if stage is ThaseRushStage.IV and bilateral_failed:
         stage = ThaseRushStage.V
@@ -273,6 +291,17 @@ def _definition(start: date | None, failures: int, unknown: int) -> tuple[bool |
     return False, f"Not met so far: {failed} without remission after an adequate trial; {common}."
 
 
+def with_measured_outcome(
+    assessment: TrialAssessment, scores: Sequence[QuestionnaireResult], today: date
+) -> TrialAssessment:
+    """``assessment`` with its questionnaire outcome attached (the first measured scale,
+    else the PHQ-9's, which says why nothing was measured)."""
+    medication = assessment.medication
+    outcomes = course_outcomes(scores, medication.started, medication.stopped, today)
+    chosen = primary_outcome(outcomes) or outcomes[0]
+    return replace(assessment, computed_outcome=chosen)
+
+
 def summarise_trd(
     medications: Sequence[Medication],
     adherence_by_medication: Mapping[int, Mapping[date, Adherence]],
@@ -280,32 +309,36 @@ def summarise_trd(
     sessions: Sequence[TreatmentSession],
     episode: Episode,
     today: date,
+    scores: Sequence[QuestionnaireResult] = (),
 ) -> TrdSummary:
     """Assess every medication in ``episode`` and stage the resistance they show.
 
     ``adherence_by_medication`` is keyed by medication id; ``sessions`` are the treatment
-    sessions of ``courses`` (only ECT electrode placements are read).
+    sessions of ``courses`` (only ECT electrode placements are read); ``scores`` are the
+    questionnaire results that measure each trial's outcome.
     """
     in_episode = sorted(
         (m for m in medications if medication_in_episode(m, episode)), key=lambda m: m.started
     )
     assessments = tuple(
-        assess_trial(m, adherence_by_medication.get(m.id, {}) if m.id is not None else {}, today)
+        with_measured_outcome(
+            assess_trial(
+                m, adherence_by_medication.get(m.id, {}) if m.id is not None else {}, today
+            ),
+            scores,
+            today,
+        )
         for m in in_episode
     )
     adequate = [a for a in assessments if a.is_adequate]
-    failed_names = {
-        name_key(a.medication.name)
-        for a in adequate
-        if a.outcome is not None and a.outcome is not Benefit.WELL
-    }
-    unknown_names = {name_key(a.medication.name) for a in adequate if a.outcome is None}
+    failed_names = {name_key(a.medication.name) for a in adequate if a.remitted is False}
+    unknown_names = {name_key(a.medication.name) for a in adequate if a.remitted is None}
     unknown_names -= failed_names
     failures, unknown = len(failed_names), len(unknown_names)
     definition_met, definition_reason = _definition(episode.started, failures, unknown)
 
     ect_courses = [c for c in courses if c.kind is CourseKind.ECT and course_in_episode(c, episode)]
-    stage, stage_reason = _thase_rush(adequate, ect_courses, sessions)
+    stage, stage_reason = _thase_rush(adequate, ect_courses, sessions, scores, today)
     if episode.started is None:
         stage_reason += " Counted over all trials entered: the episode's start isn't set."
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from moodlog.domain.adherence import Adherence
+from moodlog.domain.course_outcome import CourseOutcome
 from moodlog.domain.medications import Benefit, Medication, MedicationRole, Schedule, format_dose
 
 # Weeks at or above the adequate minimum dose: the issue's rule. clinical-reference §5.2 gives
@@ -67,8 +68,8 @@ class TrialAssessment:
     ``adherence`` is the share of doses taken over the recorded days among those counted
     for adequacy (the days at an adequate dose; every day taken when the minimum is
     unknown), ``None`` when none of them has a record; ``recorded_days`` counts those
-    records. ``outcome`` is the person's own rating; ``computed_outcome`` is reserved for
-    response or remission worked out from questionnaires.
+    records. ``outcome`` is the person's own rating; ``computed_outcome`` is the outcome
+    measured by questionnaires (see :mod:`course_outcome`), when it has been attached.
     """
 
     medication: Medication
@@ -80,11 +81,42 @@ class TrialAssessment:
     reason: str
     outcome: Benefit | None
     caveats: tuple[str, ...] = ()
-    computed_outcome: str | None = None
+    computed_outcome: CourseOutcome | None = None
 
     @property
     def is_adequate(self) -> bool:
         return self.adequacy is Adequacy.ADEQUATE
+
+    @property
+    def _measured(self) -> CourseOutcome | None:
+        outcome = self.computed_outcome
+        return outcome if outcome is not None and outcome.is_measured else None
+
+    @property
+    def remitted(self) -> bool | None:
+        """Remission by the questionnaire scores when there are a baseline and a later score;
+        otherwise by the person's own rating ("Well again"); ``None`` when neither says."""
+        measured = self._measured
+        if measured is not None and measured.remission is not None:
+            return measured.remission
+        return None if self.outcome is None else self.outcome is Benefit.WELL
+
+    @property
+    def responded(self) -> bool | None:
+        """Response (a drop of at least 50 %) by the scores, else by the person's rating
+        ("Much better" or "Well again")."""
+        measured = self._measured
+        if measured is not None and measured.response is not None:
+            return measured.response
+        return None if self.outcome is None else self.outcome in (Benefit.MUCH, Benefit.WELL)
+
+    @property
+    def outcome_text(self) -> str:
+        """How it went, by the scores when measured, else the person's rating."""
+        measured = self._measured
+        if measured is not None:
+            return measured.text
+        return "Not rated" if self.outcome is None else f"Your rating: {self.outcome.label}"
 
 
 @dataclass(frozen=True, slots=True)

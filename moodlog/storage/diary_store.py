@@ -13,6 +13,7 @@ from moodlog.domain.side_effects import Severity, SideEffect
 from moodlog.domain.sleep import SleepMode, SleepRecord, measure_sleep
 from moodlog.domain.trackers import Tracker, TrackerKind
 from moodlog.storage.diary_connection import DiaryConnection
+from moodlog.storage.questionnaire_store import QuestionnaireStore
 from moodlog.storage.row_mapping import (
     Row,
     check_in_from_row,
@@ -46,6 +47,7 @@ class DiaryStore:
         self._link = DiaryConnection(conn)
         self._conn = conn
         self.treatments = TreatmentStore(self._link)
+        self.questionnaires = QuestionnaireStore(self._link)
 
     def close(self) -> None:
         self._conn.close()

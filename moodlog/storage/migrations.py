@@ -209,11 +209,40 @@ def create_treatment_tables(db: "Database") -> None:
             db.execute(statement)
 
 
+def create_questionnaire_tables(db: "Database") -> None:
+    """Questionnaire results (PHQ-9 and GAD-7 answers, or totals entered from elsewhere).
+    The safety plan and crisis contacts live in ``diary_settings``."""
+    ddl = f"""
+        CREATE TABLE questionnaire_results (
+            id INTEGER PRIMARY KEY,
+            instrument TEXT NOT NULL CHECK (instrument IN
+                ('phq9', 'gad7', 'qids_sr16', 'madrs', 'hamd17')),
+            taken_on TEXT NOT NULL CHECK (taken_on {_ISO_DAY}),
+            answers TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(answers)
+                AND json_type(answers) = 'array'),
+            entered_total INTEGER CHECK (entered_total BETWEEN 0 AND 60),
+            difficulty INTEGER CHECK (difficulty BETWEEN 0 AND 3),
+            source TEXT NOT NULL CHECK (source IN
+                ('answered_here', 'paper_form', 'clinician', 'other')),
+            source_note TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            CHECK (json_array_length(answers) > 0 OR entered_total IS NOT NULL)
+        ) STRICT;
+        CREATE INDEX questionnaire_results_by_day
+            ON questionnaire_results (instrument, taken_on)
+    """
+    for statement in ddl.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 # The steps, in order. Append only: never edit, reorder or remove a step that has shipped.
 STEPS = (
     create_diary_tables,
     seed_default_side_effects_and_trackers,
     create_treatment_tables,
+    create_questionnaire_tables,
 )
 
 

@@ -240,7 +240,9 @@ def test_no_adequate_trial_has_no_stage() -> None:
 def test_unrated_adequate_trials_have_no_stage() -> None:
     summary = summarise(trial("Fluoxetine", "SSRI", None))
     assert summary.thase_rush_stage is None
-    assert summary.thase_rush_reason == "How much Fluoxetine helped isn't recorded."
+    assert summary.thase_rush_reason == (
+        "How much Fluoxetine helped isn't recorded (no rating, and no PHQ-9 before and after)."
+    )
 
 
 @pytest.mark.parametrize("benefit", [Benefit.MUCH, Benefit.WELL])

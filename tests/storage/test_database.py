@@ -20,6 +20,7 @@ from moodlog.storage.migrations import build_migrations, known_migration_names
 NOW = datetime(2026, 11, 21, 9, 30, 15)
 SEED_STEP = "seed_default_side_effects_and_trackers"
 TREATMENT_STEP = "create_treatment_tables"
+QUESTIONNAIRE_STEP = "create_questionnaire_tables"
 APP_TABLES = {
     "check_ins",
     "sleep",
@@ -31,6 +32,7 @@ APP_TABLES = {
     "treatment_courses",
     "treatment_sessions",
     "pgx_results",
+    "questionnaire_results",
     "diary_settings",
     "trackers",
     "tracker_values",
@@ -59,7 +61,12 @@ def test_new_file_gets_every_migration_and_the_seeded_lists(tmp_path: Path) -> N
     db = open_database(path, NOW)
     try:
         assert applied_migration_names(db) == known_migration_names()
-        assert known_migration_names() == ["create_diary_tables", SEED_STEP, TREATMENT_STEP]
+        assert known_migration_names() == [
+            "create_diary_tables",
+            SEED_STEP,
+            TREATMENT_STEP,
+            QUESTIONNAIRE_STEP,
+        ]
         names = [r[0] for r in db.execute("SELECT name FROM side_effects ORDER BY sort_order")]
         assert names == list(DEFAULT_SIDE_EFFECTS)
         assert count(db, "trackers") == len(BUILTIN_TRACKERS)
@@ -153,6 +160,31 @@ def test_a_diary_from_before_treatments_keeps_its_days_and_gains_the_tables(
         db.close()
     assert [p.name for p in copies_beside(path)] == [
         f"diary.before-{TREATMENT_STEP}-20261121-093015.sqlite"
+    ]
+
+
+def test_a_diary_from_before_questionnaires_keeps_its_treatments_and_gains_the_table(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "diary.sqlite"
+    raw = Database(path)
+    build_migrations().apply(raw, stop_before=QUESTIONNAIRE_STEP)
+    raw.execute(
+        "INSERT INTO treatment_courses (kind, started, updated_at) "
+        "VALUES ('tms', '2026-10-01', '2026-10-01T09:00:00')"
+    )
+    raw.conn.commit()
+    raw.close()
+
+    db = open_database(path, NOW)
+    try:
+        assert applied_migration_names(db) == known_migration_names()
+        assert count(db, "treatment_courses") == 1
+        assert count(db, "questionnaire_results") == 0
+    finally:
+        db.close()
+    assert [p.name for p in copies_beside(path)] == [
+        f"diary.before-{QUESTIONNAIRE_STEP}-20261121-093015.sqlite"
     ]
 
 
