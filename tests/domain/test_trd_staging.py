@@ -8,7 +8,9 @@ import pytest
 
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.episode import Episode, EpisodeSeverity
+from moodlog.domain.instruments import Instrument
 from moodlog.domain.medications import Benefit, DoseStep, Medication, MedicationRole
+from moodlog.domain.questionnaire_result import QuestionnaireResult
 from moodlog.domain.trd_staging import (
     FOR_CLINICIAN_REVIEW,
     MaudsleyBand,
@@ -72,9 +74,16 @@ def summarise(
     sessions: Sequence[TreatmentSession] = (),
     episode: Episode = EPISODE,
     adherence: Mapping[int, Mapping[date, Adherence]] | None = None,
+    scores: Sequence[QuestionnaireResult] = (),
 ) -> TrdSummary:
     return summarise_trd(
-        medications, adherence or {}, courses, sessions, episode=episode, today=TODAY
+        medications,
+        adherence or {},
+        courses,
+        sessions,
+        episode=episode,
+        today=TODAY,
+        scores=scores,
     )
 
 
@@ -417,3 +426,50 @@ def test_msm_names_its_missing_components() -> None:
 
     nothing = summarise(episode=Episode())
     assert len(nothing.maudsley.missing) == 3
+
+
+# Outcomes measured by the PHQ-9
+
+
+def phq9_total(day: date, total: int) -> QuestionnaireResult:
+    # Nine answers adding up to ``total`` (the last items carry the remainder).
+    answers = [min(3, max(0, total - 3 * i)) for i in range(9)]
+    assert sum(answers) == total
+    return QuestionnaireResult(Instrument.PHQ9, day, answers=tuple(answers))
+
+
+def test_scores_before_and_after_decide_over_an_unrated_trial() -> None:
+    unrated = trial("Sertraline", "SSRI", None)
+    before = phq9_total(date(2025, 6, 28), 20)
+    after = phq9_total(date(2025, 8, 20), 14)
+    summary = summarise(unrated, trial("Venlafaxine", "SNRI", started=date(2025, 9, 1)),
+                        scores=[before, after])  # fmt: skip
+    sertraline = summary.assessments[0]
+    assert sertraline.computed_outcome is not None
+    assert sertraline.computed_outcome.is_measured
+    assert sertraline.remitted is False
+    assert sertraline.responded is False
+    assert sertraline.outcome_text.startswith("PHQ-9 20 → 14 (−6 points, −30 %)")
+    assert summary.adequate_failures == 2
+    assert summary.definition_met is True
+
+
+def test_scores_showing_remission_outweigh_a_no_improvement_rating() -> None:
+    rated_none = trial("Sertraline", "SSRI", Benefit.NONE)
+    scores = [phq9_total(date(2025, 6, 30), 18), phq9_total(date(2025, 8, 25), 3)]
+    summary = summarise(rated_none, SNRI, scores=scores)
+    assert summary.assessments[0].remitted is True
+    assert summary.adequate_failures == 1
+    assert summary.definition_met is False
+    assert summary.thase_rush_stage is ThaseRushStage.I
+
+
+def test_without_a_baseline_the_persons_rating_still_counts() -> None:
+    scores = [phq9_total(date(2025, 8, 25), 3)]  # only after the start
+    summary = summarise(trial("Sertraline", "SSRI", Benefit.NONE), SNRI, scores=scores)
+    first = summary.assessments[0]
+    assert first.computed_outcome is not None
+    assert not first.computed_outcome.is_measured
+    assert first.remitted is False
+    assert first.outcome_text == "Your rating: No real improvement"
+    assert summary.adequate_failures == 2
