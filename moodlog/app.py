@@ -62,6 +62,7 @@ def _write_demo(options: Options) -> int:
         return 2
     # Only this command needs the demo modules.
     from moodlog.demo.demo_diary import generate_demo_days
+    from moodlog.demo.demo_questionnaires import demo_questionnaires
     from moodlog.demo.demo_treatments import (
         adherence_days,
         demo_adherence,
@@ -98,6 +99,9 @@ def _write_demo(options: Options) -> int:
             for name, medication_id, course_id in history.cause_ids(medications, courses):
                 if name in effect_ids:
                     store.set_side_effect_cause(effect_ids[name], medication_id, course_id)
+            scores = demo_questionnaires(entries, history.courses, today, options.seed)
+            for score in scores:
+                store.questionnaires.add_result(score, now)
     except StorageError as error:
         print(f"moodlog: {error.message}", file=sys.stderr)
         return 2
@@ -106,7 +110,8 @@ def _write_demo(options: Options) -> int:
     days = len({entry.day for entry in entries})
     print(
         f"Wrote {days} demo days, {len(medications)} medications, "
-        f"{len(courses)} treatment courses ({len(sessions)} sessions) to {options.db}"
+        f"{len(courses)} treatment courses ({len(sessions)} sessions) and "
+        f"{len(scores)} questionnaire results to {options.db}"
     )
     return 0
 

@@ -90,6 +90,9 @@ class MoodResponse:
     a half weeks, holds until ``tms_fade_from``, then fades towards ``tms_kept`` of the lift
     (half the way every ``fade_half_life_days``). From ``esketamine_start`` it rises by
     ``esketamine_lift`` over about ten days.
+
+    Before TMS things had got worse (which is why TMS was tried): from five weeks before the
+    turn, mood sinks by ``low_before_tms`` over two weeks, and that low lifts as TMS works.
     """
 
     tms_turn: date
@@ -99,17 +102,19 @@ class MoodResponse:
     fade_half_life_days: float
     esketamine_start: date
     esketamine_lift: float
+    low_before_tms: float = 0.0
 
     def shift(self, day: date) -> float:
-        """The change to the mood of ``day``: 0 before treatment helped."""
+        """The change to the mood of ``day``: 0 until the low before TMS."""
         since_turn = (day - self.tms_turn).days
+        low = self.low_before_tms * _ramp((since_turn + 35) / 14) * (1 - _ramp(since_turn / 18))
         tms = self.tms_lift * _ramp(since_turn / 18)
         fading = (day - self.tms_fade_from).days
         if fading > 0:
             left = 0.5 ** (fading / self.fade_half_life_days)
             tms *= self.tms_kept + (1 - self.tms_kept) * left
         esketamine = self.esketamine_lift * _ramp((day - self.esketamine_start).days / 10)
-        return tms + esketamine
+        return tms + esketamine - low
 
 
 def _ramp(x: float) -> float:
@@ -363,12 +368,13 @@ def demo_treatment_history(today: date, seed: int) -> DemoTreatmentHistory:
     )
     response = MoodResponse(
         tms_turn=tms_start + timedelta(days=14),
-        tms_lift=rng.uniform(1.1, 1.5),
+        tms_lift=rng.uniform(2.0, 2.4),
         tms_fade_from=tms_days[-1] + timedelta(days=rng.randint(35, 56)),
         tms_kept=rng.uniform(0.35, 0.5),
         fade_half_life_days=rng.uniform(35, 55),
         esketamine_start=esketamine_start,
         esketamine_lift=rng.uniform(0.4, 0.7),
+        low_before_tms=rng.uniform(1.0, 1.4),
     )
     return DemoTreatmentHistory(
         medications=medications,

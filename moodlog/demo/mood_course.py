@@ -34,6 +34,9 @@ class CourseDay:
 
 _LEVEL = {Stretch.LOW: 2.5, Stretch.USUAL: 4.7, Stretch.BETTER: 6.7}
 _LENGTH_DAYS = {Stretch.LOW: (21, 70), Stretch.USUAL: (28, 100), Stretch.BETTER: (21, 60)}
+# A treatment lifting mood by at least this much holds off the dips (the demo's story: things
+# turned with TMS).
+_TREATED = 0.5
 _DRIFT = 0.08  # share of the gap to the stretch's level closed each day (~2 weeks)
 _NOISE_AR = 0.6
 _NOISE_SD = 0.8
@@ -59,11 +62,13 @@ def mood_course(
     course: list[CourseDay] = []
     for index, stretch in enumerate(stretches):
         day = first + timedelta(days=index)
-        level += (_LEVEL[stretch] - level) * _DRIFT
+        lift = 0.0 if shift is None else shift(day)
+        target = _LEVEL[stretch]
+        if lift >= _TREATED and stretch is Stretch.LOW:
+            target = _LEVEL[Stretch.USUAL]  # while a treatment works, no deep dip begins
+        level += (target - level) * _DRIFT
         noise = _NOISE_AR * noise + rng.gauss(0, _NOISE_SD)
-        mood = level + noise + _WEEKDAY_SHIFT[day.weekday()] + _season_shift(day)
-        if shift is not None:
-            mood += shift(day)
+        mood = level + noise + _WEEKDAY_SHIFT[day.weekday()] + _season_shift(day) + lift
         miss_chance = _MISS_AFTER_MISSED if missed else _MISS_AFTER_LOGGED[stretch]
         missed = rng.random() < miss_chance and index < days - 1
         course.append(CourseDay(day, min(10.0, max(0.0, mood)), stretch, not missed))

@@ -166,9 +166,13 @@ class CourseOutcome:
         if self.response is not None:
             words.append("response (a drop of 50 % or more)" if self.response else "no response")
         if self.remission is not None:
-            words.append("remission" if self.remission else "not in remission")
+            words.append(
+                "in remission at the latest score"
+                if self.remission
+                else "not in remission at the latest score"
+            )
         if self.sustained_remission:
-            words.append("sustained remission (two remitted scores in a row)")
+            words.append("sustained remission reached (two remitted scores in a row)")
         relapse = self.relapse
         if relapse is not None:
             words.append(f"relapse on {day_text(relapse.taken_on)}")

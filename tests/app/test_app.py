@@ -39,7 +39,8 @@ def test_demo_writes_a_lived_in_diary_into_a_new_file(
     assert app.run(["demo", "--db", str(path), "--years", "0.25"]) == 0
     out = capsys.readouterr().out
     assert re.fullmatch(
-        r"Wrote \d+ demo days, 8 medications, 3 treatment courses \(\d+ sessions\) to .+\n",
+        r"Wrote \d+ demo days, 8 medications, 3 treatment courses \(\d+ sessions\) "
+        r"and \d+ questionnaire results to .+\n",
         out,
     )
     assert path.stat().st_mode & 0o777 == 0o600
@@ -69,6 +70,10 @@ def test_demo_writes_a_lived_in_diary_into_a_new_file(
     assert set(adherence) == {escitalopram.id}
     checked_in = {d.day for d in days if d.check_in_count}
     assert set(adherence[escitalopram.id]) == checked_in
+    # Questionnaires, in the same transaction.
+    results = store.questionnaires.results()
+    assert f"and {len(results)} questionnaire results" in out
+    assert {r.instrument.value for r in results} >= {"phq9", "gad7"}
     store.close()
     assert app.run(["demo", "--db", str(path)]) == 2  # never into an existing diary
     assert "already exists" in capsys.readouterr().err

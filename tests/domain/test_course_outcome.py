@@ -113,7 +113,7 @@ def test_latest_is_the_last_follow_up_and_the_headline_says_so() -> None:
     assert result.latest.total == 7
     assert result.headline == "PHQ-9 18 → 7 (−11 points, −61 %)"
     assert "response (a drop of 50 % or more)" in result.findings
-    assert "not in remission" in result.findings
+    assert "not in remission at the latest score" in result.findings
     assert "improved by 5 points or more" in result.findings
 
 
