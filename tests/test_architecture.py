@@ -29,13 +29,17 @@ assert code == 0, code
 loaded = sorted(m for m in sys.modules if m.split(".")[0] == "matplotlib")
 print("LOADED", loaded)
 later = ["moodlog.ui.treatment_view", "moodlog.ui.history_view", "moodlog.domain.trd_staging",
-         "moodlog.domain.medication_reference"]
+         "moodlog.domain.medication_reference", "moodlog.ui.scores_view",
+         "moodlog.ui.questionnaire_dialog", "moodlog.ui.crisis_panel",
+         "moodlog.ui.safety_plan_dialog", "moodlog.ui.score_entry_dialog",
+         "moodlog.ui.get_help_dialog"]
 print("BUILT ON FIRST USE", [m for m in later if m in sys.modules])
 """
     result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stdout
-    # The History and Treatment views (and the reference table) load when first shown.
+    # The History, Treatment and Questionnaires views, the questionnaire and help dialogs
+    # (and the reference table) load when first shown.
     assert "BUILT ON FIRST USE []" in result.stdout
 
 

@@ -51,7 +51,7 @@ def message_for_safety_answer(answer: int | None) -> CrisisMessage | None:
         body=(
             "You said that thoughts of being better off dead, or of hurting yourself, have "
             "come on some days. Talking to someone can help: a crisis line, someone you trust, "
-            "or your clinician. Your answers are saved as they are."
+            "or your clinician."
         ),
         urgent=False,
     )

@@ -185,7 +185,9 @@ def make_note_label(text: str, parent: QWidget) -> QLabel:
     small = label.font()
     small.setPointSizeF(small.pointSizeF() * 0.9)
     label.setFont(small)
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)  # keeps the wrapped line's height following its width
+    label.setSizePolicy(policy)
     return label
 
 

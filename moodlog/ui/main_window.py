@@ -1,31 +1,44 @@
-"""MainWindow: composes the Today, History and Treatment views, menus and status bar; no
-logic."""
+"""MainWindow: composes the Today, History, Treatment and Questionnaires views, the
+always-visible "Get help now" button, menus and status bar; no logic."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from typing_extensions import override
 
 from moodlog import __version__
 from moodlog.domain.clock import Clock
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.instruments import Instrument
 from moodlog.domain.list_names import clean_new_name
+from moodlog.domain.questionnaire_schedule import next_due, treatment_spans
 from moodlog.domain.scales import SCALES
 from moodlog.domain.sleep import SleepMode
 from moodlog.domain.trackers import TrackerKind
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui import dialogs
+from moodlog.ui.questionnaire_due_line import QuestionnaireDueLine
+from moodlog.ui.questionnaire_flows import QuestionnaireFlows
+from moodlog.ui.questionnaire_preferences import QuestionnairePreferences
 from moodlog.ui.today_preferences import TodayPreferences
 from moodlog.ui.today_view import TodayView
 
 if TYPE_CHECKING:
     from moodlog.ui.checklist_dialog import ChecklistDialog, Item
     from moodlog.ui.history_view import HistoryView
+    from moodlog.ui.scores_view import ScoresView
     from moodlog.ui.treatment_view import TreatmentView
 
 ABOUT_TEXT = (
@@ -35,6 +48,8 @@ ABOUT_TEXT = (
     "<p><b>moodlog is not a medical device.</b> It does not diagnose, does not give dosing "
     "or treatment advice, and nobody monitors what you write. It makes no network "
     "connections: your diary stays on this computer unless you export it.</p>"
+    "<p>PHQ-9 and GAD-7: developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt "
+    "Kroenke and colleagues, with an educational grant from Pfizer Inc.</p>"
     "<p>Your diary: <code>{path}</code></p>"
 )
 
@@ -54,7 +69,11 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self.setWindowTitle("moodlog")
         self.preferences = TodayPreferences(settings)
+        self.questionnaire_preferences = QuestionnairePreferences(settings)
         self.today_view = TodayView(store, clock, self.preferences, self)
+        self.flows = QuestionnaireFlows(store, clock, self.questionnaire_preferences, self)
+        self.due_line = QuestionnaireDueLine(self.today_view)
+        self.today_view.add_notice(self.due_line)
         # History is built the first time it is shown (see history_view): start-up then
         # pays for neither its widgets nor reading the whole diary.
         self._history: HistoryView | None = None
@@ -62,16 +81,30 @@ class MainWindow(QMainWindow):
         # So is Treatment: its dialogs, timeline and the reference table load on first use.
         self._treatment: TreatmentView | None = None
         self._treatment_page = self._lazy_page()
+        self._scores: ScoresView | None = None
+        self._scores_page = self._lazy_page()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.today_view, "&Today")
         self.tabs.addTab(self._history_page, "&History")
         self.tabs.addTab(self._treatment_page, "T&reatment")
+        self.tabs.addTab(self._scores_page, "Quest&ionnaires")
         self.tabs.setDocumentMode(True)
+        # Always in view, whatever the page and whatever the scores (clinical-reference §0.2).
+        self.help_button = QPushButton("Get help now", self.tabs)
+        self.help_button.setAccessibleName("Get help now")
+        self.help_button.setToolTip("Crisis lines, your own contacts and your safety plan (Ctrl+H)")
+        self.help_button.setAutoDefault(False)
+        self.tabs.setCornerWidget(self.help_button, Qt.Corner.TopRightCorner)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.today_view.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.today_view.day_saved.connect(self._on_day_saved)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.help_button.clicked.connect(self.flows.show_get_help)
+        self.due_line.take_requested.connect(self.flows.take)
+        self.flows.results_changed.connect(self._on_results_changed)
+        self.flows.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.refresh_due()
         self.statusBar().showMessage("Type a digit to rate the focused scale; Ctrl+S saves.")
         self._fit_to_screen()
         # Ready to type: the first scale has the focus, so "6, Ctrl+S" records a day.
@@ -101,6 +134,12 @@ class MainWindow(QMainWindow):
         self._action(diary, "Delete &whole day…", [], today.delete_day)
         self.undo_action = self._action(diary, "&Undo delete", ["Ctrl+Z"], today.undo_delete)
         diary.addSeparator()
+        self.take_phq9_action = self._action(
+            diary, "Take the P&HQ-9…", [], lambda: self.flows.take(Instrument.PHQ9)
+        )
+        self._action(diary, "Take the G&AD-7…", [], lambda: self.flows.take(Instrument.GAD7))
+        self._action(diary, "&Enter a score from elsewhere…", [], self.flows.enter_score)
+        diary.addSeparator()
         self._action(diary, "&Quit", ["Ctrl+Q"], self.close)
         go = bar.addMenu("&Go")
         self._action(go, "&Previous day", ["Ctrl+Left", "Alt+Left"], lambda: self._move(-1))
@@ -111,6 +150,7 @@ class MainWindow(QMainWindow):
         self._action(go, "Today &view", ["Ctrl+1"], lambda: self.tabs.setCurrentIndex(0))
         self._action(go, "&History", ["Ctrl+2"], self.show_history)
         self._action(go, "T&reatment history", ["Ctrl+3"], self.show_treatment)
+        self._action(go, "Quest&ionnaires and scores", ["Ctrl+4"], self.show_scores)
         view = bar.addMenu("&View")
         scales_menu = view.addMenu("&Scales on Today")
         self.scale_actions: dict[str, QAction] = {}
@@ -131,6 +171,9 @@ class MainWindow(QMainWindow):
         self._action(view, "Side &effects to track…", [], self.choose_side_effects)
         self._action(view, "&Trackers…", [], self.choose_trackers)
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Get help now", ["Ctrl+H"], self.flows.show_get_help)
+        self._action(help_menu, "My &safety plan…", [], self.flows.edit_safety_plan)
+        help_menu.addSeparator()
         self._action(help_menu, "&About moodlog", [], self._about)
         today.side_effects_panel.manage_requested.connect(self.choose_side_effects)
         today.trackers_panel.manage_requested.connect(self.choose_trackers)
@@ -194,11 +237,59 @@ class MainWindow(QMainWindow):
             self._treatment = TreatmentView(self._store, self._clock, self._treatment_page)
             self._treatment.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self._treatment.changed.connect(self.today_view.reload_lists)
+            self._treatment.changed.connect(self.refresh_due)
             self._mount(self._treatment_page, self._treatment)
         return self._treatment
 
     def show_treatment(self) -> None:
         self.tabs.setCurrentWidget(self._treatment_page)
+
+    @property
+    def scores_view(self) -> "ScoresView":
+        """The Questionnaires view, built on first use."""
+        if self._scores is None:
+            from moodlog.ui.scores_view import ScoresView
+
+            prefs = self.questionnaire_preferences
+            view = ScoresView(self._store, self._clock, prefs.interval_days(), self._scores_page)
+            view.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            view.take_requested.connect(self.flows.take)
+            view.enter_total_requested.connect(self.flows.enter_score)
+            view.interval_changed.connect(self._on_interval_changed)
+            view.changed.connect(self._on_results_changed)
+            self._scores = view
+            self._mount(self._scores_page, view)
+        return self._scores
+
+    def show_scores(self) -> None:
+        self.tabs.setCurrentWidget(self._scores_page)
+
+    def refresh_due(self) -> None:
+        """Say on Today whether a questionnaire is due (two small reads)."""
+        today = self._clock().date()
+        questionnaires = self._store.questionnaires
+        treatments = self._store.treatments
+        spans = treatment_spans(treatments.medications(), treatments.courses())
+        phq9_days = questionnaires.days_with(Instrument.PHQ9, today - timedelta(days=60))
+        dues = next_due(
+            questionnaires.last_taken(),
+            self.questionnaire_preferences.interval_days(),
+            spans,
+            phq9_days,
+            today,
+        )
+        self.due_line.set_due(dues, today)
+
+    def _on_interval_changed(self, days: int) -> None:
+        self.questionnaire_preferences.set_interval_days(days)
+        self.refresh_due()
+
+    def _on_results_changed(self) -> None:
+        self.refresh_due()
+        if self._scores is not None:
+            self._scores.mark_stale()  # a visible view reloads at once
+        if self._treatment is not None:
+            self._treatment.mark_stale()  # outcomes of courses and trials
 
     def _on_day_saved(self, _day: date) -> None:
         # Adherence saved on Today changes the trial table too.
@@ -211,6 +302,8 @@ class MainWindow(QMainWindow):
         if page is self._history_page:
             self.history_view.refresh_if_stale()
             self.history_view.select_day(self.today_view.day)
+        elif page is self._scores_page:
+            self.scores_view.refresh_if_stale()
         elif page is self._treatment_page:
             self.treatment_view.refresh_if_stale()
             self.statusBar().showMessage(

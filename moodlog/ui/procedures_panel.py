@@ -1,7 +1,7 @@
 """ProceduresPanel: treatment courses (TMS, esketamine, ECT, therapy …) and the sessions of
 the one selected."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -13,11 +13,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.course_outcome import CourseOutcome
 from moodlog.domain.day_text import day_text
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
 from moodlog.ui.record_table import make_record_table
 
-_COURSE_COLUMNS = ("Course", "Started", "Ended", "Sessions", "How well it helped")
+_COURSE_COLUMNS = (
+    "Course",
+    "Started",
+    "Ended",
+    "Sessions",
+    "How well it helped (your rating)",
+    "Scores before → after",
+)
 _SESSION_COLUMNS = ("n", "When", "Details", "Note")
 
 
@@ -152,9 +160,14 @@ class ProceduresPanel(QWidget):
     # -- content -------------------------------------------------------------------------
 
     def set_courses(
-        self, courses: list[TreatmentCourse], sessions: Sequence[TreatmentSession]
+        self,
+        courses: list[TreatmentCourse],
+        sessions: Sequence[TreatmentSession],
+        outcomes: Mapping[int, CourseOutcome] | None = None,
     ) -> None:
-        """Newest course first; keeps the selection."""
+        """Newest course first; keeps the selection. ``outcomes`` (by course id) are the
+        questionnaire outcomes shown beside the person's own rating."""
+        outcomes = outcomes or {}
         selected = self.current_course()
         self._courses = sorted(courses, key=lambda c: c.started, reverse=True)
         self._sessions = {}
@@ -170,11 +183,14 @@ class ProceduresPanel(QWidget):
                 day_text(course.ended) or "ongoing",
                 f"{logged}{planned}",
                 course.benefit.label if course.benefit is not None else "",
+                outcome.text if (outcome := outcomes.get(course.id or 0)) is not None else "",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0 and course.note:
                     item.setToolTip(course.note)
+                elif column == len(cells) - 1 and text:
+                    item.setToolTip(text)
                 self.courses_table.setItem(row, column, item)
         if selected is not None and selected.id is not None:
             self.select_course(selected.id)

@@ -86,6 +86,9 @@ class TodayView(QWidget):
         outer.addLayout(self._build_check_in_bar())
         self.banner = MessageBanner(self)
         outer.addWidget(self.banner)
+        self._notices = QVBoxLayout()  # quiet lines the window adds (a questionnaire due)
+        self._notices.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._notices)
         columns = QWidget(self)
         row = QHBoxLayout(columns)
         self.check_in_panel = CheckInPanel(self._preferences.shown_scales(), columns)
@@ -191,6 +194,11 @@ class TodayView(QWidget):
     @property
     def has_unsaved_changes(self) -> bool:
         return self._dirty
+
+    def add_notice(self, widget: QWidget) -> None:
+        """Show ``widget`` under the message banner (it hides itself when it has nothing
+        to say)."""
+        self._notices.addWidget(widget)
 
     def reload_lists(self) -> None:
         """Rebuild the side-effect, tracker and medication rows (after the person changed

@@ -30,6 +30,7 @@ _COLUMNS = (
     "Adherence",
     "Adequate? (suggested)",
     "Why",
+    "How it went",
 )
 # A word in front of each verdict, so meaning never rests on colour.
 _MARKS = {
@@ -187,6 +188,7 @@ class TrdSummaryPanel(QWidget):
                 adherence,
                 f"{_MARKS[trial.adequacy]} {trial.adequacy.label}",
                 why,
+                _how_it_went(trial),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -202,3 +204,11 @@ class TrdSummaryPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_rows()  # built while hidden, the columns were narrow
+
+
+def _how_it_went(trial: TrialAssessment) -> str:
+    """The PHQ-9 (or other scale) before and after when measured, else the person's own
+    rating; nothing for medicines that are not for depression."""
+    if trial.medication.role is MedicationRole.OTHER:
+        return ""
+    return trial.outcome_text

@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from moodlog.domain.clock import Clock
+from moodlog.domain.course_outcome import course_outcomes, primary_outcome
 from moodlog.domain.day_text import day_text
 from moodlog.domain.medication_reference import MedicationReference, load_medication_reference
 from moodlog.domain.medications import Medication
 from moodlog.domain.pharmacogenetics import PgxResult
 from moodlog.domain.pharmacogenomic_notes import guideline_notes, load_gene_drug_guidelines
 from moodlog.domain.side_effect_onset import describe_onset, onset_search_start
-from moodlog.domain.trd_staging import summarise_trd
+from moodlog.domain.trd_staging import summarise_trd, with_measured_outcome
 from moodlog.domain.treatments import TreatmentCourse, TreatmentSession
 from moodlog.domain.trial_adequacy import assess_trial
 from moodlog.storage.diary_store import DiaryStore
@@ -216,12 +217,22 @@ class TreatmentView(DiaryView):
             results, current_names, load_gene_drug_guidelines(), reference=self._reference
         )
         self.medications_panel.set_pgx(results, notes)
-        self.procedures_panel.set_courses(courses, sessions)
-        summary = summarise_trd(medications, adherence, courses, sessions, episode, today)
+        scores = self._store.questionnaires.results()
+        outcomes = {}
+        for course in courses:
+            measured = course_outcomes(scores, course.started, course.ended, today)
+            outcomes[course.id or 0] = primary_outcome(measured) or measured[0]
+        self.procedures_panel.set_courses(courses, sessions, outcomes)
+        summary = summarise_trd(
+            medications, adherence, courses, sessions, episode, today, scores=scores
+        )
         # The summary assessed the episode's trials already; assess only the earlier ones.
         assessed = {a.medication.id: a for a in summary.assessments}
         trials = [
-            assessed.get(m.id) or assess_trial(m, adherence.get(m.id or 0, {}), today)
+            assessed.get(m.id)
+            or with_measured_outcome(
+                assess_trial(m, adherence.get(m.id or 0, {}), today), scores, today
+            )
             for m in medications
         ]
         self.summary_panel.set_summary(summary, trials)

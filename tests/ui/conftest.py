@@ -34,6 +34,13 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.fixture(autouse=True)
+def _no_real_confirmation_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real message box would wait for a click forever (e.g. a dialog closed at teardown
+    with unsaved answers asks first): every test answers yes unless it asks otherwise."""
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+
+
 @pytest.fixture
 def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Answer every confirmation with yes; the list records the questions asked."""

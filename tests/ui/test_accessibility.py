@@ -47,3 +47,14 @@ def test_treatment_controls_all_have_accessible_names(
     for index in range(view.tabs.count()):  # every tab's controls, not only the first
         view.tabs.setCurrentIndex(index)
         assert unnamed_controls(view) == [], view.tabs.tabText(index)
+
+
+def test_questionnaires_page_and_get_help_have_accessible_names(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_scores()
+    assert unnamed_controls(window.scores_view) == []
+    assert window.help_button.accessibleName() == "Get help now"
+    qtbot.mouseClick(window.help_button, Qt.MouseButton.LeftButton)
+    assert window.flows.get_help is not None
+    assert unnamed_controls(window.flows.get_help) == []

@@ -1,0 +1,424 @@
+"""ScoresView: questionnaire results (PHQ-9, GAD-7, and totals from elsewhere), when the next
+ones are due, and what the numbers mean.
+
+The view is thin: the main window opens the questionnaire dialogs (``take_requested``,
+``enter_total_requested``) and stores the reminder interval (``interval_changed``); this view
+reads the diary, shows it, and deletes a result (with Undo).
+
+Mnemonics avoid the window's own Alt keys (Diary, Go, View, Help menus; Today, History,
+Treatment tabs): Alt+G and Alt+D would be ambiguous and only move the focus.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.clock import Clock
+from moodlog.domain.day_text import day_text
+from moodlog.domain.instruments import (
+    ASKED_IN_APP,
+    INSTRUMENTS,
+    RESPONSE_DROP,
+    SAFETY_ITEM_INDEX,
+    Instrument,
+    InstrumentInfo,
+)
+from moodlog.domain.questionnaire_result import QuestionnaireResult
+from moodlog.domain.questionnaire_schedule import (
+    DEFAULT_INTERVAL_DAYS,
+    INTERVALS_DAYS,
+    Due,
+    next_due,
+    treatment_spans,
+)
+from moodlog.domain.questionnaire_texts import ANSWER_OPTIONS, ATTRIBUTION
+from moodlog.storage.diary_store import DiaryStore
+from moodlog.storage.errors import StorageError
+from moodlog.ui import dialogs
+from moodlog.ui.diary_view import DiaryView
+from moodlog.ui.message_banner import BannerKind, MessageBanner
+from moodlog.ui.record_table import make_record_table
+
+COLUMNS = ("Date", "Scale", "Total", "Item 9", "Source", "Note")
+DATE, SCALE, TOTAL, ITEM_9, SOURCE, NOTE = range(len(COLUMNS))
+
+NOT_ASKED = "—"
+WARNING_MARK = "⚠"
+
+
+# -- texts (pure, so tests can compare them with the domain) ---------------------------------
+
+
+def due_line(due: Due, today: date) -> str:
+    """ "PHQ-9: due now. Every 14 days; the last PHQ-9 was 15 days ago." """
+    return f"{due.instrument.label}: {due.when_text(today)}. {due.reason}"
+
+
+def item_9_text(result: QuestionnaireResult) -> str:
+    """PHQ-9 item 9's answer in words with its number ("⚠ 2 · More than half the days"); an
+    answer above 0 carries the ⚠ mark, so the meaning never rests on colour."""
+    if result.instrument is not Instrument.PHQ9 or not result.has_items:
+        return NOT_ASKED
+    answer = result.safety_answer
+    if answer is None:
+        return "Not answered"
+    text = f"{answer} · {ANSWER_OPTIONS[answer]}"
+    return f"{WARNING_MARK} {text}" if answer > 0 else text
+
+
+def source_text(result: QuestionnaireResult) -> str:
+    note = result.source_note.strip()
+    return f"{result.source.label} — {note}" if note else result.source.label
+
+
+def _scale_line(info: InstrumentInfo) -> str:
+    """ "PHQ-9 (0–27): 0–4 minimal or none · … · 20–27 severe. Remission: a total under 5." """
+    parts = []
+    if info.bands:
+        parts.append(" · ".join(f"{b.range_text} {b.label.lower()}" for b in info.bands) + ".")
+    if info.remission_max is not None:
+        parts.append(info.remission_text)
+    return f"{info.name} (0–{info.max_total}): {' '.join(parts)}"
+
+
+def meaning_text(instruments: Iterable[Instrument] = ()) -> str:
+    """What the numbers mean, built from the scales' data: the bands and remission rule of
+    the PHQ-9 and GAD-7 (and of any other scale in ``instruments``), and response."""
+    present = set(instruments)
+    # The two asked here always, then any other scale in the diary, in the scales' order.
+    infos = [info for i, info in INSTRUMENTS.items() if i in ASKED_IN_APP or i in present]
+    periods = " and ".join(sorted({INSTRUMENTS[i].period for i in ASKED_IN_APP}))
+    lines = [
+        f"The {' and '.join(i.label for i in ASKED_IN_APP)} ask about {periods}. A band "
+        "describes a score; it is not a diagnosis."
+    ]
+    lines += [_scale_line(info) for info in infos]
+    lines.append(
+        f"Response: the total falls by {round(RESPONSE_DROP * 100)} % or more from the "
+        "baseline (the score taken just before a treatment began)."
+    )
+    return "\n".join(lines)
+
+
+# -- the view ---------------------------------------------------------------------------------
+
+
+class ScoresView(DiaryView):
+    """The "Scores" tab.
+
+    Signals:
+        status(str): a short message for the status bar.
+        take_requested(object): the person wants to take this ``Instrument`` now.
+        enter_total_requested(): the person wants to type in a score from elsewhere.
+        interval_changed(int): the reminder interval, in days, was changed (store it).
+        changed(): a result was deleted or put back.
+    """
+
+    status = Signal(str)
+    take_requested = Signal(object)
+    enter_total_requested = Signal()
+    interval_changed = Signal(int)
+    changed = Signal()
+
+    def __init__(
+        self,
+        store: DiaryStore,
+        clock: Clock,
+        interval_days: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._results: list[QuestionnaireResult] = []  # newest first, as the table shows them
+        self._dues: list[Due] = []
+        self._undo: list[QuestionnaireResult] = []
+        self._build_layout()
+        self._set_interval(interval_days)
+        self._connect_signals()
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        title = QLabel("Questionnaire scores", self)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        self.banner = MessageBanner(self)
+        layout.addWidget(self.banner)
+
+        self.due_label = QLabel(self)
+        self.due_label.setWordWrap(True)
+        self.due_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.due_label.setAccessibleName("When the questionnaires are due")
+        layout.addWidget(self.due_label)
+        interval_row = QHBoxLayout()
+        self.interval_label = QLabel("Re&mind me every", self)
+        self.interval_combo = QComboBox(self)
+        for days in INTERVALS_DAYS:
+            self.interval_combo.addItem(f"{days} days", days)
+        self.interval_combo.setAccessibleName("Remind me every")
+        self.interval_label.setBuddy(self.interval_combo)
+        interval_row.addWidget(self.interval_label)
+        interval_row.addWidget(self.interval_combo)
+        interval_row.addStretch(1)
+        layout.addLayout(interval_row)
+        layout.addSpacing(self.fontMetrics().height() // 2)
+
+        buttons = QHBoxLayout()
+        self.take_buttons: dict[Instrument, QPushButton] = {}
+        # Alt+P and Alt+A: Alt+G is the Go menu's.
+        for instrument, text in (
+            (Instrument.PHQ9, "Take the &PHQ-9"),
+            (Instrument.GAD7, "Take the G&AD-7"),
+        ):
+            button = QPushButton(text, self)
+            button.setAccessibleName(f"Take the {instrument.label}")
+            button.setToolTip(
+                f"{instrument.info.full_name}: {len(instrument.info.items)} questions"
+            )
+            self.take_buttons[instrument] = button
+            buttons.addWidget(button)
+        self.phq9_button = self.take_buttons[Instrument.PHQ9]
+        self.gad7_button = self.take_buttons[Instrument.GAD7]
+        self.enter_total_button = QPushButton("Enter a score from &elsewhere…", self)
+        self.enter_total_button.setAccessibleName("Enter a score from elsewhere")
+        self.enter_total_button.setToolTip(
+            "A total from a paper form or from your clinician: "
+            + ", ".join(i.label for i in INSTRUMENTS)
+        )
+        buttons.addWidget(self.enter_total_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addSpacing(self.fontMetrics().height() // 2)
+
+        self.table_label = QLabel("Results, &newest first", self)
+        layout.addWidget(self.table_label)
+        self.table = make_record_table(COLUMNS, "Questionnaire results, newest first", self)
+        self.table_label.setBuddy(self.table)
+        # The header's tooltip says what item 9 asks, in the questionnaire's own words.
+        item_9_header = QTableWidgetItem(COLUMNS[ITEM_9])
+        item_9_header.setToolTip(
+            f"PHQ-9 question {SAFETY_ITEM_INDEX + 1}: "
+            f"{INSTRUMENTS[Instrument.PHQ9].items[SAFETY_ITEM_INDEX]}"
+        )
+        self.table.setHorizontalHeaderItem(ITEM_9, item_9_header)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 2 * 5)
+        layout.addWidget(self.table, 1)
+        row_buttons = QHBoxLayout()
+        # Alt+L: Alt+D is the Diary menu's.
+        self.delete_button = QPushButton("De&lete…", self)
+        self.delete_button.setAccessibleName("Delete the selected result")
+        row_buttons.addWidget(self.delete_button)
+        row_buttons.addStretch(1)
+        layout.addLayout(row_buttons)
+        layout.addSpacing(self.fontMetrics().height() // 2)
+
+        heading = QLabel("What the numbers mean", self)
+        heading_font = QFont(heading.font())
+        heading_font.setBold(True)
+        heading.setFont(heading_font)
+        layout.addWidget(heading)
+        self.meaning_label = QLabel(self)
+        self.meaning_label.setWordWrap(True)
+        self.meaning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meaning_label.setAccessibleName("What the numbers mean")
+        layout.addWidget(self.meaning_label)
+        self.attribution_label = QLabel(ATTRIBUTION, self)
+        self.attribution_label.setWordWrap(True)
+        self.attribution_label.setAccessibleName("Attribution")
+        layout.addWidget(self.attribution_label)
+
+        for first, second in (
+            (self.interval_combo, self.phq9_button),
+            (self.phq9_button, self.gad7_button),
+            (self.gad7_button, self.enter_total_button),
+            (self.enter_total_button, self.table),
+            (self.table, self.delete_button),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def _connect_signals(self) -> None:
+        for instrument, button in self.take_buttons.items():
+            button.clicked.connect(
+                lambda _checked=False, chosen=instrument: self.take_requested.emit(chosen)
+            )
+        self.enter_total_button.clicked.connect(self.enter_total_requested)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.itemSelectionChanged.connect(self._refresh_buttons)
+        self.interval_combo.currentIndexChanged.connect(self._on_interval_chosen)
+
+    # -- the interval ----------------------------------------------------------------------
+
+    def _set_interval(self, days: int) -> None:
+        """Show ``days`` in the combo (the default if it is not one of the choices)."""
+        index = self.interval_combo.findData(days)
+        if index < 0:
+            index = self.interval_combo.findData(DEFAULT_INTERVAL_DAYS)
+        self.interval_combo.setCurrentIndex(index)
+
+    def interval_days(self) -> int:
+        days: int = self.interval_combo.currentData()
+        return days
+
+    def _on_interval_chosen(self, _index: int) -> None:
+        days = self.interval_days()
+        self._show_due(self._clock().date())
+        self.interval_changed.emit(days)
+        self.status.emit(f"Questionnaires: a reminder every {days} days.")
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read every result and the treatments from the diary."""
+        self._refreshed()
+        selected = self.current_result()
+        rows = self.table.selectionModel().selectedRows()
+        selected_row = rows[0].row() if rows else 0
+        self._results = list(reversed(self._store.questionnaires.results()))
+        self.table.setRowCount(len(self._results))
+        for row, result in enumerate(self._results):
+            self._fill_row(row, result)
+        self.table_label.setText(
+            f"Results, &newest first ({len(self._results)})"
+            if self._results
+            else "Results, &newest first: none yet. Take a questionnaire, or enter a score "
+            "from elsewhere."
+        )
+        # The same result stays selected; if it is gone, the one now in its place (the next
+        # older), so the keyboard can carry on from there.
+        self.table.clearSelection()
+        chosen = self._row_of(selected.id) if selected is not None else None
+        if chosen is None and self._results:
+            chosen = min(selected_row, len(self._results) - 1)
+        if chosen is not None:
+            self.table.selectRow(chosen)
+        self._refresh_buttons()
+        self._show_due(self._clock().date())
+        self.meaning_label.setText(meaning_text(r.instrument for r in self._results))
+
+    def _fill_row(self, row: int, result: QuestionnaireResult) -> None:
+        note = " ".join(result.note.split())
+        cells = (
+            day_text(result.taken_on),
+            result.info.name,
+            result.total_text,
+            item_9_text(result),
+            source_text(result),
+            note,
+        )
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if column == ITEM_9 and text == NOT_ASKED:
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, "Not asked")
+            if column == NOTE and result.note:
+                item.setToolTip(result.note)
+            if column == SCALE:
+                item.setToolTip(result.info.full_name)
+            self.table.setItem(row, column, item)
+
+    def _show_due(self, today: date) -> None:
+        questionnaires = self._store.questionnaires
+        treatments = self._store.treatments
+        self._dues = next_due(
+            questionnaires.last_taken(),
+            self.interval_days(),
+            treatment_spans(treatments.medications(), treatments.courses()),
+            # Only complete PHQ-9s can be a treatment's baseline (course_outcome), so only
+            # they stop the baseline and end-of-course reminders.
+            (
+                r.taken_on
+                for r in self._results
+                if r.instrument is Instrument.PHQ9 and r.total is not None
+            ),
+            today,
+        )
+        self.due_label.setText("\n".join(due_line(due, today) for due in self._dues))
+
+    def due_text(self) -> str:
+        return self.due_label.text()
+
+    def _refresh_buttons(self) -> None:
+        self.delete_button.setEnabled(self.current_result() is not None)
+
+    # -- selection -------------------------------------------------------------------------
+
+    def current_result(self) -> QuestionnaireResult | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._results):
+            return None
+        return self._results[rows[0].row()]
+
+    def select_result(self, result_id: int) -> None:
+        """Select (and scroll to) the result with this id, if the table shows it."""
+        row = self._row_of(result_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.table.model().index(row, DATE))
+
+    def _row_of(self, result_id: int | None) -> int | None:
+        if result_id is None:
+            return None
+        return next((row for row, r in enumerate(self._results) if r.id == result_id), None)
+
+    def results_shown(self) -> Sequence[QuestionnaireResult]:
+        """The results in the table's order (newest first)."""
+        return tuple(self._results)
+
+    # -- deleting and undo -------------------------------------------------------------------
+
+    def delete_selected(self) -> None:
+        result = self.current_result()
+        if result is None or result.id is None:
+            return
+        if not dialogs.confirm(
+            self,
+            "Delete result",
+            f"Delete the {result.summary}? You can undo this.",
+            "Delete",
+        ):
+            return
+        try:
+            removed = self._store.questionnaires.delete_result(result.id)
+        except StorageError as error:
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            return
+        self._undo.append(removed)
+        self.refresh()
+        message = f"{removed.info.name} of {day_text(removed.taken_on)} deleted."
+        self.banner.show_message(message, BannerKind.INFO, [("&Undo", self.undo_delete)])
+        self.status.emit(message)
+        self.changed.emit()
+
+    def undo_delete(self) -> None:
+        """Put the last deleted result back (with a new id) and select it."""
+        if not self._undo:
+            return
+        removed = self._undo.pop()
+        try:
+            restored = self._store.questionnaires.add_result(removed, self._clock())
+        except StorageError as error:
+            self._undo.append(removed)
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            return
+        self.refresh()
+        self.select_result(restored.id or 0)
+        message = f"{restored.info.name} of {day_text(restored.taken_on)} restored."
+        self.banner.show_message(message, BannerKind.SUCCESS)
+        self.status.emit(message)
+        self.changed.emit()
