@@ -142,8 +142,10 @@ def _run_window(options: Options) -> int:
     window.show()
     if options.benchmark_startup:
         QTimer.singleShot(0, lambda: _report_ready(app))
-    # Once the window is up (not before), load what the first save needs.
+    # Once the window is up (not before), load what the first save needs, and say whether a
+    # questionnaire is due: neither is needed to draw the first frame.
     QTimer.singleShot(0, store.prepare_for_writes)
+    QTimer.singleShot(0, window.refresh_due)
     code = app.exec()
     store.close()
     return code

@@ -5,6 +5,8 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.check_in import CheckIn
@@ -13,7 +15,6 @@ from moodlog.domain.side_effects import Severity, SideEffect
 from moodlog.domain.sleep import SleepMode, SleepRecord, measure_sleep
 from moodlog.domain.trackers import Tracker, TrackerKind
 from moodlog.storage.diary_connection import DiaryConnection
-from moodlog.storage.questionnaire_store import QuestionnaireStore
 from moodlog.storage.row_mapping import (
     Row,
     check_in_from_row,
@@ -24,6 +25,9 @@ from moodlog.storage.row_mapping import (
     tracker_from_row,
 )
 from moodlog.storage.treatment_store import TreatmentStore
+
+if TYPE_CHECKING:
+    from moodlog.storage.questionnaire_store import QuestionnaireStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +51,14 @@ class DiaryStore:
         self._link = DiaryConnection(conn)
         self._conn = conn
         self.treatments = TreatmentStore(self._link)
-        self.questionnaires = QuestionnaireStore(self._link)
+
+    @cached_property
+    def questionnaires(self) -> "QuestionnaireStore":
+        """Questionnaire results and the safety plan, on the same connection (loaded on
+        first use: the window shows before it needs them)."""
+        from moodlog.storage.questionnaire_store import QuestionnaireStore
+
+        return QuestionnaireStore(self._link)
 
     def close(self) -> None:
         self._conn.close()

@@ -21,9 +21,7 @@ from typing_extensions import override
 from moodlog import __version__
 from moodlog.domain.clock import Clock
 from moodlog.domain.errors import InvalidEntry
-from moodlog.domain.instruments import Instrument
 from moodlog.domain.list_names import clean_new_name
-from moodlog.domain.questionnaire_schedule import next_due, treatment_spans
 from moodlog.domain.scales import SCALES
 from moodlog.domain.sleep import SleepMode
 from moodlog.domain.trackers import TrackerKind
@@ -104,7 +102,7 @@ class MainWindow(QMainWindow):
         self.due_line.take_requested.connect(self.flows.take)
         self.flows.results_changed.connect(self._on_results_changed)
         self.flows.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.refresh_due()
+        # refresh_due() runs once the window is up (the app schedules it; tests call it).
         self.statusBar().showMessage("Type a digit to rate the focused scale; Ctrl+S saves.")
         self._fit_to_screen()
         # Ready to type: the first scale has the focus, so "6, Ctrl+S" records a day.
@@ -134,10 +132,8 @@ class MainWindow(QMainWindow):
         self._action(diary, "Delete &whole day…", [], today.delete_day)
         self.undo_action = self._action(diary, "&Undo delete", ["Ctrl+Z"], today.undo_delete)
         diary.addSeparator()
-        self.take_phq9_action = self._action(
-            diary, "Take the P&HQ-9…", [], lambda: self.flows.take(Instrument.PHQ9)
-        )
-        self._action(diary, "Take the G&AD-7…", [], lambda: self.flows.take(Instrument.GAD7))
+        self.take_phq9_action = self._action(diary, "Take the P&HQ-9…", [], self.flows.take_phq9)
+        self._action(diary, "Take the G&AD-7…", [], self.flows.take_gad7)
         self._action(diary, "&Enter a score from elsewhere…", [], self.flows.enter_score)
         diary.addSeparator()
         self._action(diary, "&Quit", ["Ctrl+Q"], self.close)
@@ -265,11 +261,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self._scores_page)
 
     def refresh_due(self) -> None:
-        """Say on Today whether a questionnaire is due (two small reads)."""
+        """Say on Today whether a questionnaire is due (a few small reads)."""
+        from moodlog.domain.questionnaire_schedule import next_due, treatment_spans
+
         today = self._clock().date()
         questionnaires = self._store.questionnaires
         treatments = self._store.treatments
         spans = treatment_spans(treatments.medications(), treatments.courses())
+        from moodlog.domain.instruments import Instrument
+
         phq9_days = questionnaires.days_with(Instrument.PHQ9, today - timedelta(days=60))
         dues = next_due(
             questionnaires.last_taken(),

@@ -3,13 +3,15 @@ button to take it and one to put it away for the day. Hidden otherwise; it never
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from moodlog.domain.instruments import Instrument
-from moodlog.domain.questionnaire_schedule import Due
+if TYPE_CHECKING:  # the schedule loads after the first frame (MainWindow.refresh_due)
+    from moodlog.domain.instruments import Instrument
+    from moodlog.domain.questionnaire_schedule import Due
 
 
 class QuestionnaireDueLine(QFrame):
@@ -43,7 +45,7 @@ class QuestionnaireDueLine(QFrame):
         self.later_button.clicked.connect(self._put_away)
         self.hide()
 
-    def set_due(self, dues: Sequence[Due], today: date) -> None:
+    def set_due(self, dues: Sequence["Due"], today: date) -> None:
         """Show the first questionnaire due by ``today`` (unless put away today)."""
         due = next((d for d in dues if d.is_due(today)), None)
         self._today = today

@@ -14,14 +14,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from moodlog.domain.clock import Clock
-from moodlog.domain.instruments import Instrument
-from moodlog.domain.questionnaire_result import QuestionnaireResult
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
 from moodlog.ui import dialogs
 from moodlog.ui.questionnaire_preferences import QuestionnairePreferences
 
 if TYPE_CHECKING:
+    from moodlog.domain.instruments import Instrument
+    from moodlog.domain.questionnaire_result import QuestionnaireResult
     from moodlog.ui.get_help_dialog import GetHelpDialog
     from moodlog.ui.questionnaire_dialog import QuestionnaireDialog
     from moodlog.ui.safety_plan_dialog import SafetyPlanDialog
@@ -59,7 +59,17 @@ class QuestionnaireFlows(QObject):
 
     # -- questionnaires ----------------------------------------------------------------------
 
-    def take(self, instrument: Instrument) -> "QuestionnaireDialog":
+    def take_phq9(self) -> "QuestionnaireDialog":
+        from moodlog.domain.instruments import Instrument
+
+        return self.take(Instrument.PHQ9)
+
+    def take_gad7(self) -> "QuestionnaireDialog":
+        from moodlog.domain.instruments import Instrument
+
+        return self.take(Instrument.GAD7)
+
+    def take(self, instrument: "Instrument") -> "QuestionnaireDialog":
         from moodlog.ui.questionnaire_dialog import QuestionnaireDialog
 
         questionnaires = self._store.questionnaires
@@ -80,11 +90,11 @@ class QuestionnaireFlows(QObject):
         dialog.open()
         return dialog
 
-    def _on_saved(self, result: QuestionnaireResult) -> None:
+    def _on_saved(self, result: "QuestionnaireResult") -> None:
         self.status.emit(f"{result.info.name} saved: {result.total_text}.")
         self.results_changed.emit()
 
-    def enter_score(self, existing: QuestionnaireResult | None = None) -> "ScoreEntryDialog":
+    def enter_score(self, existing: "QuestionnaireResult | None" = None) -> "ScoreEntryDialog":
         from moodlog.ui.score_entry_dialog import ScoreEntryDialog
 
         today = self._clock().date()

@@ -3,8 +3,6 @@
 
 from PySide6.QtCore import QSettings
 
-from moodlog.domain.questionnaire_schedule import DEFAULT_INTERVAL_DAYS, INTERVALS_DAYS
-
 _INTERVAL_KEY = "questionnaires/interval_days"
 _ONE_PAGE_KEY = "questionnaires/all_on_one_page"
 
@@ -14,6 +12,9 @@ class QuestionnairePreferences:
         self._settings = settings
 
     def interval_days(self) -> int:
+        # The schedule loads after the first frame; so does this import.
+        from moodlog.domain.questionnaire_schedule import DEFAULT_INTERVAL_DAYS, INTERVALS_DAYS
+
         stored = self._settings.value(_INTERVAL_KEY, DEFAULT_INTERVAL_DAYS)
         try:
             days = int(str(stored))
@@ -22,6 +23,8 @@ class QuestionnairePreferences:
         return days if days in INTERVALS_DAYS else DEFAULT_INTERVAL_DAYS
 
     def set_interval_days(self, days: int) -> None:
+        from moodlog.domain.questionnaire_schedule import INTERVALS_DAYS
+
         if days not in INTERVALS_DAYS:
             raise ValueError(days)
         self._settings.setValue(_INTERVAL_KEY, days)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidgetItem,
@@ -111,6 +112,9 @@ class TrdSummaryPanel(QWidget):
         )
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
+        # The two long texts share what the short columns leave, wrapping within it.
+        for column in (_COLUMNS.index("Why"), _COLUMNS.index("How it went")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.trials_label.setBuddy(self.table)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout.addWidget(self.table, 1)
