@@ -36,11 +36,12 @@ def message_for_safety_answer(answer: int | None) -> CrisisMessage | None:
     if answer is None or answer <= 0:
         return None
     if answer >= 2:
+        how_often = "nearly every day" if answer >= 3 else "on more than half the days"
         return CrisisMessage(
             heading="Please reach out for help today",
             body=(
                 "You said that thoughts of being better off dead, or of hurting yourself, have "
-                "come on more than half the days. That is a lot to carry alone. Please contact "
+                f"come {how_often}. That is a lot to carry alone. Please contact "
                 "a crisis line or your clinician today — now, if you feel unsafe. If you might "
                 "act on these thoughts, call emergency services."
             ),

@@ -92,7 +92,7 @@ class InstrumentInfo:
 
     def band_label(self, total: float) -> str:
         band = self.band(total)
-        return band.label if band is not None else "no band in moodlog's reference"
+        return band.label if band is not None else "not grouped into bands in moodlog"
 
     def is_remission(self, total: float) -> bool | None:
         return None if self.remission_max is None else total <= self.remission_max
@@ -101,7 +101,7 @@ class InstrumentInfo:
         return None if self.relapse_min is None else total >= self.relapse_min
 
 
-_NO_BANDS_NOTE = "moodlog's clinical reference gives no severity bands for this scale."
+_NO_BANDS_NOTE = "moodlog doesn't group this scale's totals into severity bands."
 
 INSTRUMENTS: dict[Instrument, InstrumentInfo] = {
     Instrument.PHQ9: InstrumentInfo(

@@ -49,9 +49,10 @@ def contacts_text(contacts: CrisisContacts) -> str:
 
 
 def emergency_text(contacts: CrisisContacts) -> str:
-    lines = [f"Emergency services: {US_EMERGENCY} in the US. {OUTSIDE_US}"]
-    if contacts.emergency_number.strip():
+    lines = []
+    if contacts.emergency_number.strip():  # the person's own number first
         lines.append(f"My local emergency number: {contacts.emergency_number.strip()}")
+    lines.append(f"Emergency services: {US_EMERGENCY} in the US. {OUTSIDE_US}")
     return "\n".join(lines)
 
 

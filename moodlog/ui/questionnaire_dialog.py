@@ -99,11 +99,13 @@ class QuestionnaireDialog(QDialog):
 
     Signals:
         saved(object): the stored QuestionnaireResult.
+        help_requested(): "Get help now" was pressed.
         safety_plan_requested(): the crisis panel's "Edit my safety plan…" was pressed.
         layout_changed(bool): the person switched to (True) or from all questions on one page.
     """
 
     saved = Signal(object)
+    help_requested = Signal()
     safety_plan_requested = Signal()
     layout_changed = Signal(bool)
 
@@ -151,6 +153,17 @@ class QuestionnaireDialog(QDialog):
         # The two pages sit in one layout, one hidden: a QStackedWidget would not pass on its
         # wrapped labels' height for their width, leaving gaps under them.
         self._outer = QVBoxLayout(self)
+        # "Get help now" stays in reach while answering (the main window's button and Ctrl+H
+        # are behind this dialog), on both pages.
+        help_row = QHBoxLayout()
+        help_row.addStretch(1)
+        self.help_button = QPushButton("Get &help now", self)
+        self.help_button.setAccessibleName("Get help now")
+        self.help_button.setToolTip("Crisis lines, your own contacts and your safety plan")
+        self.help_button.setAutoDefault(False)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        help_row.addWidget(self.help_button)
+        self._outer.addLayout(help_row)
         self.questions_page = QWidget(self)
         layout = QVBoxLayout(self.questions_page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -277,6 +290,9 @@ class QuestionnaireDialog(QDialog):
         self.source_combo.activated.connect(self._on_source_chosen)
         self.finish_button.clicked.connect(self._on_finish)
         self.cancel_button.clicked.connect(self.reject)
+        self.help_button.clicked.connect(self.help_requested)
+        for choice in self.item_inputs:
+            choice.value_changed.connect(lambda _value: self.error_label.hide())
 
     # -- moving between questions --------------------------------------------------------------
 

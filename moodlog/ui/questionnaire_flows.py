@@ -84,6 +84,7 @@ class QuestionnaireFlows(QObject):
         )
         dialog.saved.connect(lambda result: self._on_saved(result))
         dialog.safety_plan_requested.connect(self.edit_safety_plan)
+        dialog.help_requested.connect(self.show_get_help)
         dialog.layout_changed.connect(self._preferences.set_all_on_one_page)
         dialog.finished.connect(lambda _code: self._forget(dialog))
         self.questionnaire = dialog
@@ -133,11 +134,16 @@ class QuestionnaireFlows(QObject):
             self.get_help.activateWindow()
             return self.get_help
         questionnaires = self._store.questionnaires
+        # Over an open questionnaire (which blocks the main window), else over the window.
         dialog = GetHelpDialog(
-            questionnaires.crisis_contacts(), questionnaires.safety_plan(), self._window
+            questionnaires.crisis_contacts(),
+            questionnaires.safety_plan(),
+            self.questionnaire or self._window,
         )
         dialog.edit_requested.connect(self.edit_safety_plan)
         dialog.finished.connect(lambda _code: self._forget(dialog))
+        # Closed with the questionnaire it sits over: forget it then too.
+        dialog.destroyed.connect(lambda: setattr(self, "get_help", None))
         self.get_help = dialog
         # Not modal: the person can keep the numbers in view while they do anything else.
         dialog.show()

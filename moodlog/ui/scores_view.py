@@ -71,8 +71,8 @@ def item_9_text(result: QuestionnaireResult) -> str:
     if result.instrument is not Instrument.PHQ9 or not result.has_items:
         return NOT_ASKED
     answer = result.safety_answer
-    if answer is None:
-        return "Not answered"
+    if answer is None:  # worth a question at the next visit, like an answer above 0
+        return f"{WARNING_MARK} Not answered"
     text = f"{answer} · {ANSWER_OPTIONS[answer]}"
     return f"{WARNING_MARK} {text}" if answer > 0 else text
 

@@ -35,3 +35,12 @@ def test_the_lifeline_and_the_plain_truth_about_monitoring() -> None:
     assert "988lifeline.org" in LIFELINE_HOW
     assert "Nobody monitors this diary" in NOBODY_MONITORS
     assert "contacts no one" in NOBODY_MONITORS
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"), [(1, "some days"), (2, "more than half the days"), (3, "nearly every day")]
+)
+def test_the_panel_repeats_what_the_person_said(answer: int, said: str) -> None:
+    message = message_for_safety_answer(answer)
+    assert message is not None
+    assert said in message.body

@@ -96,6 +96,28 @@ def test_ctrl_h_opens_get_help_from_any_page(qtbot: QtBot, window: MainWindow) -
     assert window.flows.get_help.isVisible()
 
 
+def test_get_help_is_in_reach_while_a_questionnaire_is_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.take_phq9_action.trigger()
+    dialog = window.flows.questionnaire
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    press_in(qtbot, dialog, Qt.Key.Key_1)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.flows.get_help is not None)  # a mnemonic clicks animated
+    help_dialog = window.flows.get_help
+    assert isinstance(help_dialog, GetHelpDialog)
+    qtbot.waitExposed(help_dialog)
+    assert help_dialog.isVisible()
+    assert "988" in help_dialog.panel.lifeline_label.text()
+    assert dialog.item_inputs[0].value() == 1  # the answers are still there
+    dialog.done(0)  # the confirmation (answered yes by the fixture) closes both
+    qtbot.waitUntil(lambda: window.flows.get_help is None)
+
+
 # -- the PHQ-9 in the real window ----------------------------------------------------------------
 
 

@@ -58,11 +58,11 @@ def test_a_madrs_total_from_the_clinician(qtbot: QtBot, today: date) -> None:
     assert "Montgomery–Åsberg Depression Rating Scale" in about
     assert "Rated by: a clinician" in about
     assert "Remission: 10 or less (under 11, as in the SAINT study)" in about
-    assert "moodlog's clinical reference gives no severity bands for this scale." in about
+    assert "moodlog doesn't group this scale's totals into severity bands." in about
     assert "Bands:" not in about
 
     qtbot.keyClicks(dialog.total_edit, "9")
-    assert dialog.band_label.text() == "Band: no band in moodlog's reference"
+    assert dialog.band_label.text() == "Band: not grouped into bands in moodlog"
     assert dialog.source_combo.currentText() == "From my clinician or clinic"
     qtbot.keyClicks(dialog.source_note_edit, "Dr Lee, TMS clinic")
     qtbot.keyClicks(dialog.note_edit, "After session 20")
@@ -158,7 +158,7 @@ def test_the_allowed_range_follows_the_scale(qtbot: QtBot, today: date) -> None:
 
     choose(qtbot, dialog.scale_combo, "MADRS")
     assert dialog.range_label.text() == "of 60"
-    assert dialog.band_label.text() == "Band: no band in moodlog's reference"
+    assert dialog.band_label.text() == "Band: not grouped into bands in moodlog"
     with qtbot.waitSignal(dialog.accepted):
         click_ok(qtbot, dialog)
     result = dialog.questionnaire_result()

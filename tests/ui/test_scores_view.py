@@ -127,7 +127,7 @@ def test_item_9_shows_the_answer_in_words_and_marks_any_answer_above_0(
     )
     view = make_view()
     assert column(view, "Item 9") == [
-        "Not answered",
+        "⚠ Not answered",
         "⚠ 2 · More than half the days",
         "0 · Not at all",
     ]
