@@ -16,6 +16,9 @@ The rules:
   of the 3-week ACNP rule to fortnightly scores).
 * **Relapse**: after a remitted follow-up score, a later one at or above the scale's relapse
   threshold (QIDS-SR16 ≥11 from STAR*D; PHQ-9 ≥10, moodlog's rule).
+* **Another treatment begun**: follow-up stops on the day another treatment began after this
+  one (``cut_off``), so a long trial is not credited or blamed for what came later; the text
+  says so.
 
 Prorated totals are never used. Nothing here is a clinical judgement; the texts say so.
 """
@@ -50,6 +53,7 @@ class CourseOutcome:
     baseline: QuestionnaireResult | None
     follow_up: tuple[QuestionnaireResult, ...]
     stale_baseline: QuestionnaireResult | None = None
+    cut_off: tuple[str, date] | None = None  # (what began, when): later scores not counted
 
     @property
     def info(self) -> InstrumentInfo:
@@ -186,7 +190,11 @@ class CourseOutcome:
     @property
     def text(self) -> str:
         findings = self.findings
-        return self.headline + (": " + "; ".join(findings) if findings else "")
+        text = self.headline + (": " + "; ".join(findings) if findings else "")
+        if self.cut_off is not None and self.baseline is not None:
+            title, began = self.cut_off
+            text += f" (scores after {title} began on {day_text(began)} not counted)"
+        return text
 
 
 def _signed(value: int) -> str:
@@ -199,15 +207,21 @@ def course_outcome(
     started: date,
     ended: date | None,
     today: date,
+    cut_off: tuple[str, date] | None = None,
 ) -> CourseOutcome:
     """The outcome on ``instrument`` of a course that began on ``started`` and ended on
-    ``ended`` (``None`` while it runs), as of ``today``."""
+    ``ended`` (``None`` while it runs), as of ``today``; ``cut_off`` names another treatment
+    begun later (see :func:`next_treatment_after`), whose start ends the follow-up."""
     complete = sorted(
         (s for s in scores if s.instrument is instrument and s.total is not None),
         key=lambda s: (s.taken_on, s.id or 0),
     )
     before = [s for s in complete if s.taken_on <= started]
     last_day = today if ended is None else min(today, ended + timedelta(days=END_GRACE_DAYS))
+    if cut_off is not None and cut_off[1] < last_day:
+        last_day = cut_off[1]  # a score that day still describes the weeks before it
+    else:
+        cut_off = None
     follow_up = tuple(s for s in complete if started < s.taken_on <= last_day)
     if not before:
         return CourseOutcome(instrument, OutcomeStatus.NO_BASELINE, None, follow_up)
@@ -217,18 +231,30 @@ def course_outcome(
             instrument, OutcomeStatus.BASELINE_TOO_OLD, None, follow_up, stale_baseline=candidate
         )
     status = OutcomeStatus.MEASURED if follow_up else OutcomeStatus.NO_FOLLOW_UP
-    return CourseOutcome(instrument, status, candidate, follow_up)
+    return CourseOutcome(instrument, status, candidate, follow_up, cut_off=cut_off)
+
+
+def next_treatment_after(
+    started: date, treatments: Iterable[tuple[str, date]]
+) -> tuple[str, date] | None:
+    """The first of ``treatments`` (name, start) begun after ``started``, if any."""
+    later = [t for t in treatments if t[1] > started]
+    return min(later, key=lambda t: t[1]) if later else None
 
 
 def course_outcomes(
-    scores: Iterable[QuestionnaireResult], started: date, ended: date | None, today: date
+    scores: Iterable[QuestionnaireResult],
+    started: date,
+    ended: date | None,
+    today: date,
+    cut_off: tuple[str, date] | None = None,
 ) -> tuple[CourseOutcome, ...]:
     """One outcome per depression scale that has any score, PHQ-9 first; always the PHQ-9."""
     scores = list(scores)
     present = {s.instrument for s in scores}
     order = (Instrument.PHQ9, Instrument.QIDS_SR16, Instrument.MADRS, Instrument.HAMD17)
     return tuple(
-        course_outcome(scores, instrument, started, ended, today)
+        course_outcome(scores, instrument, started, ended, today, cut_off)
         for instrument in order
         if instrument is Instrument.PHQ9 or instrument in present
     )

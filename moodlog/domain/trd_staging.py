@@ -20,11 +20,12 @@ from enum import IntEnum, StrEnum
 
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.calendar_months import add_months
-from moodlog.domain.course_outcome import course_outcomes, primary_outcome
+from moodlog.domain.course_outcome import course_outcomes, next_treatment_after, primary_outcome
 from moodlog.domain.episode import Episode
 from moodlog.domain.medication_reference import name_key
 from moodlog.domain.medications import Benefit, Medication, MedicationRole
 from moodlog.domain.questionnaire_result import QuestionnaireResult
+from moodlog.domain.questionnaire_schedule import treatment_spans
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
 from moodlog.domain.trial_adequacy import TrialAssessment, assess_trial
 
@@ -193,10 +194,16 @@ def _is_bilateral(course: TreatmentCourse, sessions: Sequence[TreatmentSession])
 
 
 def _course_failed(
-    course: TreatmentCourse, scores: Sequence[QuestionnaireResult], today: date
+    course: TreatmentCourse,
+    scores: Sequence[QuestionnaireResult],
+    today: date,
+    starts: Sequence[tuple[str, date]],
 ) -> bool:
     """No response to a course: by the scores when measured, else by the person's rating."""
-    measured = primary_outcome(course_outcomes(scores, course.started, course.ended, today))
+    cut_off = next_treatment_after(course.started, starts)
+    measured = primary_outcome(
+        course_outcomes(scores, course.started, course.ended, today, cut_off)
+    )
     if measured is not None and measured.response is not None:
         return not measured.response
     return course.benefit in _NO_RESPONSE
@@ -208,6 +215,7 @@ def _thase_rush(
     sessions: Sequence[TreatmentSession],
     scores: Sequence[QuestionnaireResult],
     today: date,
+    starts: Sequence[tuple[str, date]],
 ) -> tuple[ThaseRushStage | None, str]:
     failed = [a for a in adequate if a.responded is False]
     responded = [a for a in adequate if a.responded]
@@ -242,7 +250,7 @@ def _thase_rush(
     else:
         stage = ThaseRushStage.I
 
-    failed_ect = [c for c in ect_courses if _course_failed(c, scores, today)]
+    failed_ect = [c for c in ect_courses if _course_failed(c, scores, today, starts)]
     bilateral_failed = any(_is_bilateral(c, sessions) for c in failed_ect)
     if stage is ThaseRushStage.IV and bilateral_failed:
         stage = ThaseRushStage.V
@@ -291,13 +299,25 @@ def _definition(start: date | None, failures: int, unknown: int) -> tuple[bool |
     return False, f"Not met so far: {failed} without remission after an adequate trial; {common}."
 
 
+def treatment_starts(
+    medications: Iterable[Medication], courses: Iterable[TreatmentCourse]
+) -> list[tuple[str, date]]:
+    """When each treatment for depression began: the starts that end a trial's follow-up."""
+    return [(span.title, span.started) for span in treatment_spans(medications, courses)]
+
+
 def with_measured_outcome(
-    assessment: TrialAssessment, scores: Sequence[QuestionnaireResult], today: date
+    assessment: TrialAssessment,
+    scores: Sequence[QuestionnaireResult],
+    today: date,
+    starts: Sequence[tuple[str, date]] = (),
 ) -> TrialAssessment:
     """``assessment`` with its questionnaire outcome attached (the first measured scale,
-    else the PHQ-9's, which says why nothing was measured)."""
+    else the PHQ-9's, which says why nothing was measured); follow-up stops when the next
+    of ``starts`` (other treatments) began."""
     medication = assessment.medication
-    outcomes = course_outcomes(scores, medication.started, medication.stopped, today)
+    cut_off = next_treatment_after(medication.started, starts)
+    outcomes = course_outcomes(scores, medication.started, medication.stopped, today, cut_off)
     chosen = primary_outcome(outcomes) or outcomes[0]
     return replace(assessment, computed_outcome=chosen)
 
@@ -320,6 +340,7 @@ def summarise_trd(
     in_episode = sorted(
         (m for m in medications if medication_in_episode(m, episode)), key=lambda m: m.started
     )
+    starts = treatment_starts(medications, courses)
     assessments = tuple(
         with_measured_outcome(
             assess_trial(
@@ -327,6 +348,7 @@ def summarise_trd(
             ),
             scores,
             today,
+            starts,
         )
         for m in in_episode
     )
@@ -338,7 +360,7 @@ def summarise_trd(
     definition_met, definition_reason = _definition(episode.started, failures, unknown)
 
     ect_courses = [c for c in courses if c.kind is CourseKind.ECT and course_in_episode(c, episode)]
-    stage, stage_reason = _thase_rush(adequate, ect_courses, sessions, scores, today)
+    stage, stage_reason = _thase_rush(adequate, ect_courses, sessions, scores, today, starts)
     if episode.started is None:
         stage_reason += " Counted over all trials entered: the episode's start isn't set."
 

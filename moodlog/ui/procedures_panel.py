@@ -29,6 +29,15 @@ _COURSE_COLUMNS = (
 _SESSION_COLUMNS = ("n", "When", "Details", "Note")
 
 
+def outcomes_text(outcomes: Sequence[CourseOutcome]) -> str:
+    """Every scale measured before and after (the PHQ-9 and, say, the clinic's MADRS), one
+    per line; else why the PHQ-9 could not be compared."""
+    measured = [o.text for o in outcomes if o.is_measured]
+    if measured:
+        return "\n".join(measured)
+    return outcomes[0].text if outcomes else ""
+
+
 def session_details(session: TreatmentSession, kind: CourseKind) -> str:
     """The session's kind-specific fields in one line."""
     parts: list[str] = []
@@ -163,7 +172,7 @@ class ProceduresPanel(QWidget):
         self,
         courses: list[TreatmentCourse],
         sessions: Sequence[TreatmentSession],
-        outcomes: Mapping[int, CourseOutcome] | None = None,
+        outcomes: Mapping[int, Sequence[CourseOutcome]] | None = None,
     ) -> None:
         """Newest course first; keeps the selection. ``outcomes`` (by course id) are the
         questionnaire outcomes shown beside the person's own rating."""
@@ -183,7 +192,7 @@ class ProceduresPanel(QWidget):
                 day_text(course.ended) or "ongoing",
                 f"{logged}{planned}",
                 course.benefit.label if course.benefit is not None else "",
-                outcome.text if (outcome := outcomes.get(course.id or 0)) is not None else "",
+                outcomes_text(outcomes.get(course.id or 0, ())),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

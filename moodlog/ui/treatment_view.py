@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from moodlog.domain.clock import Clock
-from moodlog.domain.course_outcome import course_outcomes, primary_outcome
+from moodlog.domain.course_outcome import course_outcomes, next_treatment_after
 from moodlog.domain.day_text import day_text
 from moodlog.domain.medication_reference import MedicationReference, load_medication_reference
 from moodlog.domain.medications import Medication
 from moodlog.domain.pharmacogenetics import PgxResult
 from moodlog.domain.pharmacogenomic_notes import guideline_notes, load_gene_drug_guidelines
 from moodlog.domain.side_effect_onset import describe_onset, onset_search_start
-from moodlog.domain.trd_staging import summarise_trd, with_measured_outcome
+from moodlog.domain.trd_staging import summarise_trd, treatment_starts, with_measured_outcome
 from moodlog.domain.treatments import TreatmentCourse, TreatmentSession
 from moodlog.domain.trial_adequacy import assess_trial
 from moodlog.storage.diary_store import DiaryStore
@@ -218,10 +218,13 @@ class TreatmentView(DiaryView):
         )
         self.medications_panel.set_pgx(results, notes)
         scores = self._store.questionnaires.results()
+        starts = treatment_starts(medications, courses)
         outcomes = {}
         for course in courses:
-            measured = course_outcomes(scores, course.started, course.ended, today)
-            outcomes[course.id or 0] = primary_outcome(measured) or measured[0]
+            cut_off = next_treatment_after(course.started, starts)
+            outcomes[course.id or 0] = course_outcomes(
+                scores, course.started, course.ended, today, cut_off
+            )
         self.procedures_panel.set_courses(courses, sessions, outcomes)
         summary = summarise_trd(
             medications, adherence, courses, sessions, episode, today, scores=scores
@@ -231,7 +234,7 @@ class TreatmentView(DiaryView):
         trials = [
             assessed.get(m.id)
             or with_measured_outcome(
-                assess_trial(m, adherence.get(m.id or 0, {}), today), scores, today
+                assess_trial(m, adherence.get(m.id or 0, {}), today), scores, today, starts
             )
             for m in medications
         ]

@@ -183,3 +183,26 @@ def test_course_outcomes_lists_phq9_first_and_other_scales_with_data() -> None:
     assert primary.instrument is Instrument.MADRS
     assert primary.remission is True  # 9 <= 10
     assert primary.meaningful_change is None  # no 5-point rule for the MADRS
+
+
+def test_follow_up_stops_when_another_treatment_begins() -> None:
+    from moodlog.domain.course_outcome import next_treatment_after
+
+    scores = (score(days(-1), 18), score(days(42), 14), score(days(70), 3))
+    cut_off = next_treatment_after(START, [("Aripiprazole", days(56)), ("Earlier", days(-30))])
+    assert cut_off == ("Aripiprazole", days(56))
+    result = course_outcome(scores, Instrument.PHQ9, START, None, TODAY, cut_off)
+    assert result.latest is not None
+    assert result.latest.total == 14  # the 3 came after aripiprazole was added
+    assert result.remission is False
+    assert result.text.endswith("(scores after Aripiprazole began on 27 Oct 2026 not counted)")
+    # A score on the day the next treatment began still counts (it looks back two weeks).
+    same_day = course_outcome(
+        (score(days(-1), 18), score(days(56), 6)), Instrument.PHQ9, START, None, TODAY, cut_off
+    )
+    assert same_day.latest is not None
+    assert same_day.latest.taken_on == days(56)
+    # Nothing begun before the end: nothing is cut, and nothing is said.
+    ended = course_outcome(scores, Instrument.PHQ9, START, days(30), TODAY, cut_off)
+    assert ended.cut_off is None
+    assert "not counted" not in ended.text

@@ -473,3 +473,22 @@ def test_without_a_baseline_the_persons_rating_still_counts() -> None:
     assert first.remitted is False
     assert first.outcome_text == "Your rating: No real improvement"
     assert summary.adequate_failures == 2
+
+
+def test_a_trial_is_not_judged_on_scores_after_another_treatment_began() -> None:
+    ongoing = trial("Escitalopram", "SSRI", None, started=date(2025, 9, 1), weeks=None)
+    added = trial(
+        "Aripiprazole", "", None, started=date(2025, 11, 3), role=MedicationRole.AUGMENTATION
+    )
+    scores = [
+        phq9_total(date(2025, 8, 30), 18),
+        phq9_total(date(2025, 10, 27), 16),  # before the add-on
+        phq9_total(date(2026, 1, 5), 2),  # after it
+    ]
+    summary = summarise(ongoing, added, scores=scores)
+    escitalopram = next(a for a in summary.assessments if a.medication.name == "Escitalopram")
+    assert escitalopram.computed_outcome is not None
+    assert escitalopram.computed_outcome.latest is not None
+    assert escitalopram.computed_outcome.latest.total == 16
+    assert escitalopram.remitted is False
+    assert "Aripiprazole began on 3 Nov 2025 not counted" in escitalopram.outcome_text
