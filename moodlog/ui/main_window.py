@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
             phq9_days,
             today,
         )
+        if today in questionnaires.last_taken().values():
+            dues = []  # one questionnaire a day is enough: nothing more is asked today
         self.due_line.set_due(dues, today)
 
     def _on_interval_changed(self, days: int) -> None:

@@ -31,7 +31,7 @@ class QuestionnaireDueLine(QFrame):
         self.label.setWordWrap(True)
         self.take_button = QPushButton(self)
         self.take_button.setAutoDefault(False)
-        self.later_button = QPushButton("Not &today", self)
+        self.later_button = QPushButton("Not toda&y", self)
         self.later_button.setAutoDefault(False)
         self.later_button.setToolTip("Hide this until tomorrow; nothing else reminds you.")
         layout = QHBoxLayout(self)
@@ -55,8 +55,11 @@ class QuestionnaireDueLine(QFrame):
             return
         self._instrument = due.instrument
         name = due.instrument.label
-        self.label.setText(f"📋 A {name} is due. {due.reason}")
-        self.take_button.setText(f"Take the {name} &now")
+        items = len(due.instrument.info.items)
+        self.label.setText(
+            f"A {name} is due ({items} short questions about the last 2 weeks). {due.reason}"
+        )
+        self.take_button.setText(f"Ta&ke the {name} now")
         self.take_button.setAccessibleName(f"Take the {name} now")
         self.show()
 

@@ -265,3 +265,15 @@ def test_interval_chosen_on_questionnaires_page_is_remembered(
     again = MainWindow(store, clock, settings, None)
     qtbot.addWidget(again)
     assert again.questionnaire_preferences.interval_days() == 28
+
+
+def test_after_a_questionnaire_today_nothing_more_is_asked_today(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore
+) -> None:
+    window.refresh_due()
+    assert "A PHQ-9 is due (9 short questions about the last 2 weeks)" in (
+        window.due_line.label.text()
+    )
+    dialog = take_phq9(qtbot, window, [3, 3, 3, 3, 3, 3, 3, 3, 3])
+    assert visible_panels(dialog)  # the crisis panel, and then no GAD-7 nagging
+    assert not window.due_line.isVisible()
