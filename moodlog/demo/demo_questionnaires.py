@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from random import Random
 from statistics import fmean
 
+from moodlog.demo.daily_moods import daily_mood_means
 from moodlog.domain.day_entry import DayEntry
 from moodlog.domain.instruments import Instrument
 from moodlog.domain.questionnaire_result import QuestionnaireResult, Source
@@ -32,7 +33,7 @@ def demo_questionnaires(
     entries: Sequence[DayEntry], courses: Iterable[TreatmentCourse], today: date, seed: int
 ) -> list[QuestionnaireResult]:
     rng = Random(f"moodlog demo questionnaires {seed}")
-    moods = _daily_moods(entries)
+    moods = daily_mood_means(entries)
     if not moods:
         return []
     first = min(moods)
@@ -81,14 +82,6 @@ def demo_questionnaires(
             )
         )
     return sorted(results, key=lambda r: (r.taken_on, r.instrument != Instrument.PHQ9))
-
-
-def _daily_moods(entries: Iterable[DayEntry]) -> dict[date, float]:
-    ratings: dict[date, list[int]] = {}
-    for entry in entries:
-        if entry.check_in is not None and "mood" in entry.check_in.ratings:
-            ratings.setdefault(entry.day, []).append(entry.check_in.ratings["mood"])
-    return {day: fmean(values) for day, values in ratings.items()}
 
 
 def _fortnightly(first: date, today: date, rng: Random) -> set[date]:

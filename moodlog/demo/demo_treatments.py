@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from random import Random
 
+from moodlog.demo.daily_moods import daily_mood_means
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.calendar_months import add_months
 from moodlog.domain.day_entry import DayEntry
@@ -555,11 +556,8 @@ def adherence_days(entries: Iterable[DayEntry]) -> tuple[list[date], frozenset[d
     """The logged days that get adherence records, oldest first: those with a check-in
     (today holds only last night's sleep and is left for the person), and the low days
     among them (mean mood rating at or below :data:`LOW_MOOD`)."""
-    moods: dict[date, list[int]] = {}
-    for entry in entries:
-        if entry.check_in is not None and "mood" in entry.check_in.ratings:
-            moods.setdefault(entry.day, []).append(entry.check_in.ratings["mood"])
-    low = frozenset(day for day, values in moods.items() if sum(values) / len(values) <= LOW_MOOD)
+    moods = daily_mood_means(entries)
+    low = frozenset(day for day, mood in moods.items() if mood <= LOW_MOOD)
     return sorted(moods), low
 
 

@@ -260,6 +260,19 @@ def course_outcomes(
     )
 
 
+def measured_outcomes(
+    scores: Iterable[QuestionnaireResult],
+    started: date,
+    ended: date | None,
+    today: date,
+    starts: Iterable[tuple[str, date]] = (),
+) -> tuple[CourseOutcome, ...]:
+    """:func:`course_outcomes` of a treatment that began on ``started``, its follow-up ending
+    when the next of the other treatments' ``starts`` (name, start) began."""
+    cut_off = next_treatment_after(started, starts)
+    return course_outcomes(scores, started, ended, today, cut_off)
+
+
 def primary_outcome(outcomes: Iterable[CourseOutcome]) -> CourseOutcome | None:
     """The outcome that speaks for the course: the first measured one (PHQ-9 first)."""
     return next((o for o in outcomes if o.is_measured), None)

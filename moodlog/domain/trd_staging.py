@@ -20,7 +20,7 @@ from enum import IntEnum, StrEnum
 
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.calendar_months import add_months
-from moodlog.domain.course_outcome import course_outcomes, next_treatment_after, primary_outcome
+from moodlog.domain.course_outcome import measured_outcomes, primary_outcome
 from moodlog.domain.episode import Episode
 from moodlog.domain.medication_reference import name_key
 from moodlog.domain.medications import Benefit, Medication, MedicationRole
@@ -200,9 +200,8 @@ def _course_failed(
     starts: Sequence[tuple[str, date]],
 ) -> bool:
     """No response to a course: by the scores when measured, else by the person's rating."""
-    cut_off = next_treatment_after(course.started, starts)
     measured = primary_outcome(
-        course_outcomes(scores, course.started, course.ended, today, cut_off)
+        measured_outcomes(scores, course.started, course.ended, today, starts)
     )
     if measured is not None and measured.response is not None:
         return not measured.response
@@ -316,8 +315,7 @@ def with_measured_outcome(
     else the PHQ-9's, which says why nothing was measured); follow-up stops when the next
     of ``starts`` (other treatments) began."""
     medication = assessment.medication
-    cut_off = next_treatment_after(medication.started, starts)
-    outcomes = course_outcomes(scores, medication.started, medication.stopped, today, cut_off)
+    outcomes = measured_outcomes(scores, medication.started, medication.stopped, today, starts)
     chosen = primary_outcome(outcomes) or outcomes[0]
     return replace(assessment, computed_outcome=chosen)
 

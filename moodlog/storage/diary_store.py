@@ -27,7 +27,15 @@ from moodlog.storage.row_mapping import (
 from moodlog.storage.treatment_store import TreatmentStore
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from moodlog.domain.instruments import Instrument
+    from moodlog.domain.questionnaire_schedule import Due
     from moodlog.storage.questionnaire_store import QuestionnaireStore
+
+# How far back a PHQ-9 can still stop a start or end-of-treatment reminder (a baseline window
+# of 28 days, an end score asked for 14 days after the end).
+_DUE_LOOKBACK_DAYS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,27 @@ class DiaryStore:
         from moodlog.storage.questionnaire_store import QuestionnaireStore
 
         return QuestionnaireStore(self._link)
+
+    def questionnaire_dues(
+        self,
+        interval_days: int,
+        today: date,
+        last_taken: "Mapping[Instrument, date] | None" = None,
+    ) -> list["Due"]:
+        """What is due next for each questionnaire (see questionnaire_schedule.next_due):
+        a few small reads, for the Today line and the Questionnaires page alike.
+        ``last_taken``: :meth:`QuestionnaireStore.last_taken`, if the caller has read it."""
+        from datetime import timedelta
+
+        from moodlog.domain.instruments import Instrument
+        from moodlog.domain.questionnaire_schedule import next_due, treatment_spans
+
+        spans = treatment_spans(self.treatments.medications(), self.treatments.courses())
+        since = today - timedelta(days=_DUE_LOOKBACK_DAYS)
+        phq9_days = self.questionnaires.complete_days(Instrument.PHQ9, since)
+        if last_taken is None:
+            last_taken = self.questionnaires.last_taken()
+        return next_due(last_taken, interval_days, spans, phq9_days, today)
 
     def close(self) -> None:
         self._conn.close()

@@ -121,10 +121,14 @@ class QuestionnaireStore:
         )
         return {Instrument(row["instrument"]): date.fromisoformat(row["last"]) for row in rows}
 
-    def days_with(self, instrument: Instrument, start: date) -> list[date]:
+    def complete_days(self, instrument: Instrument, start: date) -> list[date]:
+        """Days from ``start`` with a complete result of ``instrument`` (every item answered,
+        or a total entered): only those can be a treatment's baseline (course_outcome)."""
         rows = self._link.rows(
             "SELECT DISTINCT taken_on FROM questionnaire_results "
-            "WHERE instrument = ? AND taken_on >= ? ORDER BY taken_on",
+            "WHERE instrument = ? AND taken_on >= ? AND NOT EXISTS "
+            "(SELECT 1 FROM json_each(answers) WHERE json_each.type = 'null') "
+            "ORDER BY taken_on",
             [instrument.value, start.isoformat()],
         )
         return [date.fromisoformat(row["taken_on"]) for row in rows]

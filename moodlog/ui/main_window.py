@@ -2,7 +2,7 @@
 always-visible "Get help now" button, menus and status bar; no logic."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -261,25 +261,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self._scores_page)
 
     def refresh_due(self) -> None:
-        """Say on Today whether a questionnaire is due (a few small reads)."""
-        from moodlog.domain.questionnaire_schedule import next_due, treatment_spans
-
+        """Say on Today whether a questionnaire is due; one questionnaire a day is enough,
+        so nothing more is asked on a day one was taken."""
         today = self._clock().date()
-        questionnaires = self._store.questionnaires
-        treatments = self._store.treatments
-        spans = treatment_spans(treatments.medications(), treatments.courses())
-        from moodlog.domain.instruments import Instrument
-
-        phq9_days = questionnaires.days_with(Instrument.PHQ9, today - timedelta(days=60))
-        dues = next_due(
-            questionnaires.last_taken(),
-            self.questionnaire_preferences.interval_days(),
-            spans,
-            phq9_days,
-            today,
-        )
-        if today in questionnaires.last_taken().values():
-            dues = []  # one questionnaire a day is enough: nothing more is asked today
+        interval = self.questionnaire_preferences.interval_days()
+        last_taken = self._store.questionnaires.last_taken()
+        taken_today = today in last_taken.values()
+        dues = [] if taken_today else self._store.questionnaire_dues(interval, today, last_taken)
         self.due_line.set_due(dues, today)
 
     def _on_interval_changed(self, days: int) -> None:

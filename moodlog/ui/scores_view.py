@@ -39,8 +39,6 @@ from moodlog.domain.questionnaire_schedule import (
     DEFAULT_INTERVAL_DAYS,
     INTERVALS_DAYS,
     Due,
-    next_due,
-    treatment_spans,
 )
 from moodlog.domain.questionnaire_texts import ANSWER_OPTIONS, ATTRIBUTION
 from moodlog.storage.diary_store import DiaryStore
@@ -333,21 +331,7 @@ class ScoresView(DiaryView):
             self.table.setItem(row, column, item)
 
     def _show_due(self, today: date) -> None:
-        questionnaires = self._store.questionnaires
-        treatments = self._store.treatments
-        self._dues = next_due(
-            questionnaires.last_taken(),
-            self.interval_days(),
-            treatment_spans(treatments.medications(), treatments.courses()),
-            # Only complete PHQ-9s can be a treatment's baseline (course_outcome), so only
-            # they stop the baseline and end-of-course reminders.
-            (
-                r.taken_on
-                for r in self._results
-                if r.instrument is Instrument.PHQ9 and r.total is not None
-            ),
-            today,
-        )
+        self._dues = self._store.questionnaire_dues(self.interval_days(), today)
         self.due_label.setText("\n".join(due_line(due, today) for due in self._dues))
 
     def due_text(self) -> str:

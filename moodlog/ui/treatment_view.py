@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from moodlog.domain.clock import Clock
-from moodlog.domain.course_outcome import course_outcomes, next_treatment_after
+from moodlog.domain.course_outcome import measured_outcomes
 from moodlog.domain.day_text import day_text
 from moodlog.domain.medication_reference import MedicationReference, load_medication_reference
 from moodlog.domain.medications import Medication
@@ -219,12 +219,10 @@ class TreatmentView(DiaryView):
         self.medications_panel.set_pgx(results, notes)
         scores = self._store.questionnaires.results()
         starts = treatment_starts(medications, courses)
-        outcomes = {}
-        for course in courses:
-            cut_off = next_treatment_after(course.started, starts)
-            outcomes[course.id or 0] = course_outcomes(
-                scores, course.started, course.ended, today, cut_off
-            )
+        outcomes = {
+            course.id or 0: measured_outcomes(scores, course.started, course.ended, today, starts)
+            for course in courses
+        }
         self.procedures_panel.set_courses(courses, sessions, outcomes)
         summary = summarise_trd(
             medications, adherence, courses, sessions, episode, today, scores=scores

@@ -123,3 +123,20 @@ def test_safety_plan_and_contacts_round_trip_and_clear(store: DiaryStore) -> Non
     assert q.crisis_contacts().is_empty
     # The episode's keys in the same table are untouched.
     assert store.treatments.episode().started is None
+
+
+def test_complete_days_leave_out_forms_with_a_question_unanswered(store: DiaryStore) -> None:
+    q = store.questionnaires
+    q.add_result(phq9(date(2026, 11, 1), *([1] * 9)), NOW)
+    q.add_result(phq9(date(2026, 11, 5), 1, 1, None, 1, 1, 1, 1, 1, 1), NOW)
+    q.add_result(
+        QuestionnaireResult(
+            Instrument.PHQ9, date(2026, 11, 8), entered_total=9, source=Source.OTHER
+        ),
+        NOW,
+    )
+    q.add_result(phq9(date(2026, 10, 1), *([1] * 9)), NOW)
+    assert q.complete_days(Instrument.PHQ9, date(2026, 10, 15)) == [
+        date(2026, 11, 1),
+        date(2026, 11, 8),
+    ]
