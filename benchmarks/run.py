@@ -308,6 +308,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Saving: {args.saves} saves ...", flush=True)
         saves = measure_saves(folder / "saves.sqlite", args.saves)
         inserts = measure_bare_inserts(folder / "bare.sqlite", args.saves)
+        print("Charts: 1- and 10-year demo diaries, drawn with Agg ...", flush=True)
+        # Imported here: loading matplotlib must not touch the start-up numbers above.
+        from benchmarks.charts import measure as measure_charts
+
+        charts = [Row(*row) for row in measure_charts(folder)]
     print()
     rows = [
         Row(
@@ -317,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
         *startup_rows(startups),
         *save_rows(saves, inserts),
+        *charts,
     ]
     print_table(rows)
     print(

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from moodlog.domain.instruments import Instrument
     from moodlog.domain.questionnaire_schedule import Due
+    from moodlog.domain.trend_data import TrendData
     from moodlog.storage.questionnaire_store import QuestionnaireStore
 
 # How far back a PHQ-9 can still stop a start or end-of-treatment reminder (a baseline window
@@ -324,13 +325,13 @@ class DiaryStore:
     def side_effect_ratings(self, start: date, end: date) -> dict[int, dict[date, Severity]]:
         """Every rating between two days (inclusive), by side effect id then day."""
         ratings: dict[int, dict[date, Severity]] = {}
-        for row in self._link.rows(
-            "SELECT * FROM side_effect_ratings WHERE day BETWEEN ? AND ?",
+        severities = tuple(Severity)
+        for effect_id, day, severity in self._link.tuples(
+            "SELECT side_effect_id, day, severity FROM side_effect_ratings "
+            "WHERE day BETWEEN ? AND ?",
             [start.isoformat(), end.isoformat()],
         ):
-            ratings.setdefault(row["side_effect_id"], {})[date.fromisoformat(row["day"])] = (
-                Severity(row["severity"])
-            )
+            ratings.setdefault(effect_id, {})[date.fromisoformat(day)] = severities[severity]
         return ratings
 
     def trackers(self) -> list[Tracker]:
@@ -395,6 +396,63 @@ class DiaryStore:
             _summary(date.fromisoformat(d), check_ins.get(d), sleep.get(d), worst.get(d))
             for d in days
         ]
+
+    def trend_data(self, start: date, end: date) -> "TrendData":
+        """What the charts, their summaries and the insights need from ``start`` to ``end``
+        (inclusive): per-day means and ranges of every scale, sleep, side effects, trackers,
+        adherence, plus every treatment and score (drawn where they overlap)."""
+        from moodlog.domain.scales import SCALE_KEYS
+        from moodlog.domain.trend_data import DayRating, TrendData, night_sleep
+
+        bounds = [start.isoformat(), end.isoformat()]
+        columns = ", ".join(
+            f"COUNT({key}), AVG({key}), MIN({key}), MAX({key})" for key in SCALE_KEYS
+        )
+        ratings: dict[str, dict[date, DayRating]] = {key: {} for key in SCALE_KEYS}
+        notes: set[date] = set()
+        for row in self._link.tuples(
+            f"SELECT day, MAX(note <> ''), {columns} FROM check_ins "
+            "WHERE day BETWEEN ? AND ? GROUP BY day",
+            bounds,
+        ):
+            day = date.fromisoformat(row[0])
+            if row[1]:
+                notes.add(day)
+            for index, key in enumerate(SCALE_KEYS):
+                count, mean, low, high = row[2 + 4 * index : 6 + 4 * index]
+                if count:
+                    ratings[key][day] = DayRating(mean, low, high, count)
+        sleep = {
+            date.fromisoformat(row["night_of"]): night_sleep(sleep_from_row(row))
+            for row in self._link.rows("SELECT * FROM sleep WHERE night_of BETWEEN ? AND ?", bounds)
+        }
+        trackers: dict[int, dict[date, float]] = {}
+        for tracker_id, day_text, value in self._link.tuples(
+            "SELECT tracker_id, day, value FROM tracker_values WHERE day BETWEEN ? AND ?", bounds
+        ):
+            trackers.setdefault(tracker_id, {})[date.fromisoformat(day_text)] = value
+        adherence: dict[int, dict[date, Adherence]] = {}
+        statuses = {status.value: status for status in Adherence}
+        for medication_id, day_text, status in self._link.tuples(
+            "SELECT medication_id, day, status FROM adherence WHERE day BETWEEN ? AND ?", bounds
+        ):
+            adherence.setdefault(medication_id, {})[date.fromisoformat(day_text)] = statuses[status]
+        return TrendData(
+            start=start,
+            end=end,
+            ratings={key: by_day for key, by_day in ratings.items() if by_day},
+            sleep=sleep,
+            side_effects=tuple(self.side_effects()),
+            side_effect_ratings=self.side_effect_ratings(start, end),
+            trackers=tuple(self.trackers()),
+            tracker_values=trackers,
+            adherence=adherence,
+            medications=tuple(self.treatments.medications()),
+            courses=tuple(self.treatments.courses()),
+            sessions=tuple(self.treatments.sessions()),
+            scores=tuple(self.questionnaires.results()),
+            notes=frozenset(notes),
+        )
 
     def first_day(self) -> date | None:
         """The earliest day with a check-in or a night's sleep."""

@@ -1,4 +1,4 @@
-"""MainWindow: composes the Today, History, Treatment and Questionnaires views, the
+"""MainWindow: composes the Today, History, Treatment, Questionnaires and Charts views, the
 always-visible "Get help now" button, menus and status bar; no logic."""
 
 from collections.abc import Callable
@@ -34,6 +34,7 @@ from moodlog.ui.today_preferences import TodayPreferences
 from moodlog.ui.today_view import TodayView
 
 if TYPE_CHECKING:
+    from moodlog.ui.charts_view import ChartsView
     from moodlog.ui.checklist_dialog import ChecklistDialog, Item
     from moodlog.ui.history_view import HistoryView
     from moodlog.ui.scores_view import ScoresView
@@ -81,11 +82,16 @@ class MainWindow(QMainWindow):
         self._treatment_page = self._lazy_page()
         self._scores: ScoresView | None = None
         self._scores_page = self._lazy_page()
+        # Charts: matplotlib (~0.4 s) loads when this tab is first shown, never at start-up.
+        self._settings = settings
+        self._charts: ChartsView | None = None
+        self._charts_page = self._lazy_page()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.today_view, "&Today")
         self.tabs.addTab(self._history_page, "&History")
         self.tabs.addTab(self._treatment_page, "T&reatment")
         self.tabs.addTab(self._scores_page, "Quest&ionnaires")
+        self.tabs.addTab(self._charts_page, "Chart&s")
         self.tabs.setDocumentMode(True)
         # Always in view, whatever the page and whatever the scores (clinical-reference §0.2).
         self.help_button = QPushButton("Get help now", self.tabs)
@@ -147,6 +153,7 @@ class MainWindow(QMainWindow):
         self._action(go, "&History", ["Ctrl+2"], self.show_history)
         self._action(go, "T&reatment history", ["Ctrl+3"], self.show_treatment)
         self._action(go, "Quest&ionnaires and scores", ["Ctrl+4"], self.show_scores)
+        self._action(go, "&Charts", ["Ctrl+5"], self.show_charts)
         view = bar.addMenu("&View")
         scales_menu = view.addMenu("&Scales on Today")
         self.scale_actions: dict[str, QAction] = {}
@@ -234,6 +241,7 @@ class MainWindow(QMainWindow):
             self._treatment.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self._treatment.changed.connect(self.today_view.reload_lists)
             self._treatment.changed.connect(self.refresh_due)
+            self._treatment.changed.connect(self._on_treatments_changed)
             self._mount(self._treatment_page, self._treatment)
         return self._treatment
 
@@ -260,6 +268,22 @@ class MainWindow(QMainWindow):
     def show_scores(self) -> None:
         self.tabs.setCurrentWidget(self._scores_page)
 
+    @property
+    def charts_view(self) -> "ChartsView":
+        """The Charts view, built on first use (that is when matplotlib loads)."""
+        if self._charts is None:
+            from moodlog.ui.charts_view import ChartsView
+
+            view = ChartsView(self._store, self._clock, self._settings, self._charts_page)
+            view.day_opened.connect(self.open_day)
+            view.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self._charts = view
+            self._mount(self._charts_page, view)
+        return self._charts
+
+    def show_charts(self) -> None:
+        self.tabs.setCurrentWidget(self._charts_page)
+
     def refresh_due(self) -> None:
         """Say on Today whether a questionnaire is due; one questionnaire a day is enough,
         so nothing more is asked on a day one was taken."""
@@ -280,10 +304,16 @@ class MainWindow(QMainWindow):
             self._scores.mark_stale()  # a visible view reloads at once
         if self._treatment is not None:
             self._treatment.mark_stale()  # outcomes of courses and trials
+        if self._charts is not None:
+            self._charts.mark_stale()
+
+    def _on_treatments_changed(self) -> None:
+        if self._charts is not None:
+            self._charts.mark_stale()
 
     def _on_day_saved(self, _day: date) -> None:
         # Adherence saved on Today changes the trial table too.
-        for view in (self._history, self._treatment):
+        for view in (self._history, self._treatment, self._charts):
             if view is not None:
                 view.mark_stale()
 
@@ -294,6 +324,11 @@ class MainWindow(QMainWindow):
             self.history_view.select_day(self.today_view.day)
         elif page is self._scores_page:
             self.scores_view.refresh_if_stale()
+        elif page is self._charts_page:
+            self.charts_view.refresh_if_stale()
+            self.statusBar().showMessage(
+                "Charts: click a day and press Enter to open it; Ctrl + wheel zooms.", 8000
+            )
         elif page is self._treatment_page:
             self.treatment_view.refresh_if_stale()
             self.statusBar().showMessage(

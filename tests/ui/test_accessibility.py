@@ -58,3 +58,10 @@ def test_questionnaires_page_and_get_help_have_accessible_names(
     qtbot.mouseClick(window.help_button, Qt.MouseButton.LeftButton)
     assert window.flows.get_help is not None
     assert unnamed_controls(window.flows.get_help) == []
+
+
+def test_charts_controls_all_have_accessible_names(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_charts()
+    view = window.charts_view
+    view.open_button.setEnabled(True)  # enabled once a day is chosen
+    assert unnamed_controls(view) == []

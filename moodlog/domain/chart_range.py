@@ -1,0 +1,76 @@
+"""The spans the Charts view offers (4 weeks, 3 months, 6 months, 1 year, everything, or a
+custom span), ending today."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from moodlog.domain.calendar_months import add_months
+from moodlog.domain.day_text import day_text
+
+
+class ChartRange(StrEnum):
+    FOUR_WEEKS = "4w"
+    THREE_MONTHS = "3m"
+    SIX_MONTHS = "6m"
+    ONE_YEAR = "1y"
+    ALL = "all"
+    CUSTOM = "custom"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    ChartRange.FOUR_WEEKS: "4 weeks",
+    ChartRange.THREE_MONTHS: "3 months",
+    ChartRange.SIX_MONTHS: "6 months",
+    ChartRange.ONE_YEAR: "1 year",
+    ChartRange.ALL: "All",
+    ChartRange.CUSTOM: "Custom",
+}
+_MONTHS = {ChartRange.THREE_MONTHS: 3, ChartRange.SIX_MONTHS: 6, ChartRange.ONE_YEAR: 12}
+# The shortest span a chart zooms to: a few days still read as a pattern.
+MIN_SPAN_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class DaySpan:
+    start: date
+    end: date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def text(self) -> str:
+        return f"{day_text(self.start)} – {day_text(self.end)}"
+
+
+def span_for(choice: ChartRange, today: date, first_day: date | None) -> DaySpan:
+    """The days ``choice`` covers, ending today. "All" starts on the diary's first day (or
+    4 weeks back when the diary is newer than that). CUSTOM has no span of its own; it is
+    answered with the last 4 weeks."""
+    if choice is ChartRange.ALL:
+        four_weeks = today - timedelta(days=27)
+        start = four_weeks if first_day is None else min(first_day, four_weeks)
+        return DaySpan(start, today)
+    if choice in _MONTHS:
+        return DaySpan(add_months(today, -_MONTHS[choice]) + timedelta(days=1), today)
+    return DaySpan(today - timedelta(days=27), today)
+
+
+def zoomed(span: DaySpan, factor: float, around: date | None = None) -> DaySpan:
+    """``span`` made ``factor`` times as long (< 1 zooms in), keeping ``around`` (default:
+    the middle) where it was; never shorter than MIN_SPAN_DAYS."""
+    days = max(MIN_SPAN_DAYS, round(span.days * factor))
+    pivot = around or span.start + timedelta(days=span.days // 2)
+    share = (pivot - span.start).days / max(1, span.days - 1)
+    start = pivot - timedelta(days=round(share * (days - 1)))
+    return DaySpan(start, start + timedelta(days=days - 1))
+
+
+def shifted(span: DaySpan, days: int) -> DaySpan:
+    return DaySpan(span.start + timedelta(days=days), span.end + timedelta(days=days))
