@@ -20,6 +20,7 @@ from moodlog.domain.questionnaire_result import QuestionnaireResult
 from moodlog.domain.scales import MOOD, SCALES, SCALES_BY_KEY
 from moodlog.domain.side_effects import Severity
 from moodlog.domain.sleep import SleepQuality, format_duration
+from moodlog.domain.trackers import TrackerKind
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
 from moodlog.domain.trend_data import ROLLING_RULE, TrendData, days_between, each_day
 
@@ -380,3 +381,25 @@ def adherence_summary(data: TrendData, start: date, end: date) -> PanelSummary:
             "adherence", heading, "No daily medications to mark as taken in this range."
         )
     return PanelSummary("adherence", heading, " ".join(lines))
+
+
+# Trackers --------------------------------------------------------------------------------
+
+
+def tracker_summary(data: TrendData, tracker_id: int, start: date, end: date) -> PanelSummary:
+    """A tracker shown on the chart: days logged, and its mean (or, for yes/no, on how
+    many of them the answer was yes)."""
+    tracker = next((t for t in data.trackers if t.id == tracker_id), None)
+    if tracker is None:
+        return PanelSummary(f"tracker-{tracker_id}", "Tracker", "This tracker was removed.")
+    key = f"tracker-{tracker_id}"
+    values = [v for d, v in data.tracker_values.get(tracker_id, {}).items() if start <= d <= end]
+    if not values:
+        return PanelSummary(key, tracker.name, f"No {tracker.name.lower()} logged in this range.")
+    logged = f"Logged on {len(values)} of {_count(days_between(start, end), 'day')}."
+    if tracker.kind is TrackerKind.YES_NO:
+        yes = sum(1 for v in values if v)
+        return PanelSummary(key, tracker.name, f"{logged} Yes on {_count(yes, 'day')}.")
+    unit = " of 10" if tracker.kind is TrackerKind.SCALE else f" {tracker.unit}".rstrip()
+    text = f"{logged} Mean {_one(_mean(values))}{unit}; most {max(values):g}{unit}."
+    return PanelSummary(key, tracker.name, text)

@@ -33,7 +33,7 @@ from moodlog.domain.day_text import day_text
 from moodlog.domain.insights import CAUTION, insights
 from moodlog.domain.scales import MOOD, SCALES
 from moodlog.domain.trend_data import TrendData
-from moodlog.domain.trend_summaries import range_summary, summaries
+from moodlog.domain.trend_summaries import range_summary, summaries, tracker_summary
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui.chart_canvas import ChartCanvas
 from moodlog.ui.qt_dates import to_date, to_qdate
@@ -379,7 +379,10 @@ class ChartsView(QWidget):
             for i in insights(self._data, start, end)
         )
         self.insights_label.setText(f"{items}<p><i>{escape(CAUTION)}</i></p>")
-        parts = summaries(self._data, start, end)
+        parts = summaries(self._data, start, end) + [
+            tracker_summary(self._data, tracker_id, start, end)
+            for tracker_id in self._options().trackers
+        ]
         self.summary_label.setText(
             "".join(f"<p><b>{escape(p.heading)}</b><br>{escape(p.text)}</p>" for p in parts)
         )

@@ -1,13 +1,14 @@
 """The chart panels' text summaries, on hand-built diaries for 1-10 Mar 2026 (10 days); every
 number below is worked out by hand."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.instruments import Instrument
 from moodlog.domain.medications import DoseStep, Medication, Schedule
 from moodlog.domain.questionnaire_result import QuestionnaireResult, Source
 from moodlog.domain.side_effects import Severity, SideEffect
+from moodlog.domain.trackers import Tracker, TrackerKind
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
 from moodlog.domain.trend_data import ROLLING_RULE, DayRating, NightSleep, TrendData
 from moodlog.domain.trend_summaries import (
@@ -20,6 +21,7 @@ from moodlog.domain.trend_summaries import (
     side_effects_summary,
     sleep_summary,
     summaries,
+    tracker_summary,
     treatments_summary,
 )
 
@@ -376,3 +378,31 @@ def test_an_empty_range_says_so_in_every_panel() -> None:
         "No medications or procedures in this range.",
         "No daily medications to mark as taken in this range.",
     ]
+
+
+def test_tracker_summaries_by_kind() -> None:
+    day = date(2026, 3, 1)
+    data = TrendData(
+        day,
+        day + timedelta(days=9),
+        trackers=(
+            Tracker(1, "Exercise", TrackerKind.NUMBER, "minutes", True, True),
+            Tracker(2, "Went outside", TrackerKind.YES_NO, "", False, True),
+            Tracker(3, "Social contact", TrackerKind.SCALE, "0 none, 10 a lot", True, True),
+        ),
+        tracker_values={
+            1: {day: 20, day + timedelta(days=1): 40},
+            2: {day: 1, day + timedelta(days=1): 0, day + timedelta(days=2): 1},
+            3: {day: 4},
+        },
+    )
+    end = day + timedelta(days=9)
+    assert tracker_summary(data, 1, day, end).text == (
+        "Logged on 2 of 10 days. Mean 30.0 minutes; most 40 minutes."
+    )
+    assert tracker_summary(data, 2, day, end).text == "Logged on 3 of 10 days. Yes on 2 days."
+    assert (
+        tracker_summary(data, 3, day, end).text
+        == "Logged on 1 of 10 days. Mean 4.0 of 10; most 4 of 10."
+    )
+    assert tracker_summary(data, 3, end, end).text == "No social contact logged in this range."

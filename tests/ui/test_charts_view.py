@@ -197,3 +197,24 @@ def test_a_day_saved_on_today_is_on_the_chart_when_charts_are_shown_again(
     (mood,) = [ln for ln in charts.chart.axes["mood"].get_lines() if ln.get_gid() == "mood"]
     assert mood.get_ydata()[-1] == 8
     assert charts.logged_label.text().startswith("Logged on 12 of 92 days")
+
+
+def test_more_to_show_adds_a_scale_and_a_tracker_and_remembers_them(
+    qtbot: QtBot, charts: ChartsView, window: MainWindow, store: DiaryStore
+) -> None:
+    actions = {action.text(): action for action in charts.more_menu.actions()}
+    actions["Anxiety"].trigger()
+    exercise = next(t for t in store.trackers() if t.name == "Exercise")
+    actions["Exercise"].trigger()
+    assert charts.chart is not None
+    assert [ln.get_gid() for ln in charts.chart.axes["mood"].get_lines()].count(
+        "scale-anxiety"
+    ) == 1
+    assert f"tracker-{exercise.id}" in charts.chart.axes
+    assert "Exercise" in charts.summary_label.text()
+    assert window._settings.value("charts/scales") in (["anxiety"], "anxiety")
+
+    actions = {action.text(): action for action in charts.more_menu.actions()}
+    assert actions["Anxiety"].isChecked()
+    actions["Anxiety"].trigger()  # and off again
+    assert "scale-anxiety" not in [ln.get_gid() for ln in charts.chart.axes["mood"].get_lines()]
