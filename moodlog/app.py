@@ -44,6 +44,8 @@ def run(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     if options.command == "demo":
         return _write_demo(options)
+    if options.command == "report":
+        return _write_report(options)
     return _run_window(options)
 
 
@@ -113,6 +115,42 @@ def _write_demo(options: Options) -> int:
         f"{len(courses)} treatment courses ({len(sessions)} sessions) and "
         f"{len(scores)} questionnaire results to {options.db}"
     )
+    return 0
+
+
+def _write_report(options: Options) -> int:
+    """`moodlog report`: the clinician PDF without a window (offscreen when no Qt
+    application is running yet, so it works without a display)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QGuiApplication
+
+    from moodlog.reports.report_command import ReportRequest, run_report_request
+    from moodlog.reports.report_period import ReportError, default_paper
+
+    assert options.db is not None
+    assert options.report_out is not None
+    _identify_application()
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    locale = QLocale.system()
+    request = ReportRequest(
+        db=options.db,
+        start=options.report_from,
+        end=options.report_to,
+        out=options.report_out,
+        sections=options.report_sections,
+        paper=options.report_paper,
+        name=options.report_name,
+    )
+    try:
+        message = run_report_request(
+            request, system_clock(), default_paper(QLocale.territoryToCode(locale.territory()))
+        )
+    except ReportError as error:
+        print(f"moodlog: {error.message}", file=sys.stderr)
+        return 2
+    finally:
+        del app  # the application lives until the report is written
+    print(message)
     return 0
 
 

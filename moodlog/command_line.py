@@ -1,5 +1,8 @@
 """The command line: `moodlog [--db PATH]` opens the window; `moodlog demo --db PATH`
-writes a demo diary. Plain argparse, no Qt, so `--help` answers instantly."""
+writes a demo diary; `moodlog report --db PATH --from DAY --to DAY --out FILE.pdf` writes the
+clinician report without a window. Plain argparse, no Qt, so `--help` answers instantly.
+The report's dates and sections are checked where the report is made, so each problem gets
+one clear line."""
 
 import argparse
 import os
@@ -9,13 +12,25 @@ from pathlib import Path
 DB_ENVIRONMENT_VARIABLE = "MOODLOG_DB"
 
 
+REPORT_SECTIONS = "summary,charts,treatment,side-effects,sleep,notes"
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
-    command: str  # "window" or "demo"
+    """``report_*`` fields hold the report command's arguments as typed (checked by the
+    report itself); ``report_paper`` is "" when the locale should decide."""
+
+    command: str  # "window", "demo" or "report"
     db: Path | None
     years: float
     seed: int
     benchmark_startup: bool
+    report_from: str = ""
+    report_to: str = ""
+    report_out: Path | None = None
+    report_sections: str = REPORT_SECTIONS
+    report_paper: str = ""
+    report_name: str = ""
 
 
 def parse_options(argv: list[str]) -> Options:
@@ -39,7 +54,45 @@ def parse_options(argv: list[str]) -> Options:
     )
     demo.add_argument("--years", type=float, default=2.0, help="how much history (default 2)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    report = commands.add_parser(
+        "report", help="write the PDF report for your clinician, without opening the window"
+    )
+    report.add_argument(
+        "--db", type=Path, required=True, dest="report_db", metavar="PATH", help="the diary file"
+    )
+    report.add_argument(
+        "--from", required=True, dest="start", metavar="YYYY-MM-DD", help="the first day"
+    )
+    report.add_argument(
+        "--to", required=True, dest="end", metavar="YYYY-MM-DD", help="the last day (included)"
+    )
+    report.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF file to write"
+    )
+    report.add_argument(
+        "--sections",
+        default=REPORT_SECTIONS,
+        help=f"which sections, comma-separated (default: all: {REPORT_SECTIONS})",
+    )
+    report.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size (default: from your locale)"
+    )
+    report.add_argument("--name", default="", help="a name or ID to print on the report")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return Options(
+            "report",
+            args.report_db,
+            0,
+            0,
+            False,
+            report_from=args.start,
+            report_to=args.end,
+            report_out=args.out,
+            report_sections=args.sections,
+            report_paper=args.paper or "",
+            report_name=args.name,
+        )
     if args.command == "demo":
         if not 0 < args.years <= 30:
             parser.error("--years must be more than 0 and at most 30")

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from moodlog.domain.instruments import Instrument
     from moodlog.domain.questionnaire_schedule import Due
     from moodlog.domain.trend_data import TrendData
+    from moodlog.storage.appointment_store import AppointmentStore
     from moodlog.storage.questionnaire_store import QuestionnaireStore
 
 # How far back a PHQ-9 can still stop a start or end-of-treatment reminder (a baseline window
@@ -68,6 +69,14 @@ class DiaryStore:
         from moodlog.storage.questionnaire_store import QuestionnaireStore
 
         return QuestionnaireStore(self._link)
+
+    @cached_property
+    def appointments(self) -> "AppointmentStore":
+        """Recorded appointments and questions for the doctor, on the same connection
+        (loaded on first use)."""
+        from moodlog.storage.appointment_store import AppointmentStore
+
+        return AppointmentStore(self._link)
 
     def questionnaire_dues(
         self,

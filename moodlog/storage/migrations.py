@@ -237,12 +237,36 @@ def create_questionnaire_tables(db: "Database") -> None:
             db.execute(statement)
 
 
+def create_appointment_tables(db: "Database") -> None:
+    """Appointments the person records (a report can cover the time since the last one) and
+    their questions for the doctor."""
+    ddl = f"""
+        CREATE TABLE appointments (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL CHECK (day {_ISO_DAY}),
+            note TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX appointments_by_day ON appointments (day);
+
+        CREATE TABLE clinician_questions (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL CHECK (trim(text) <> ''),
+            created_at TEXT NOT NULL,
+            answered INTEGER NOT NULL DEFAULT 0 CHECK (answered IN (0, 1))
+        ) STRICT
+    """
+    for statement in ddl.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 # The steps, in order. Append only: never edit, reorder or remove a step that has shipped.
 STEPS = (
     create_diary_tables,
     seed_default_side_effects_and_trackers,
     create_treatment_tables,
     create_questionnaire_tables,
+    create_appointment_tables,
 )
 
 

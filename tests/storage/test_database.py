@@ -22,6 +22,8 @@ SEED_STEP = "seed_default_side_effects_and_trackers"
 TREATMENT_STEP = "create_treatment_tables"
 QUESTIONNAIRE_STEP = "create_questionnaire_tables"
 APP_TABLES = {
+    "appointments",
+    "clinician_questions",
     "check_ins",
     "sleep",
     "side_effects",
@@ -66,6 +68,7 @@ def test_new_file_gets_every_migration_and_the_seeded_lists(tmp_path: Path) -> N
             SEED_STEP,
             TREATMENT_STEP,
             QUESTIONNAIRE_STEP,
+            "create_appointment_tables",
         ]
         names = [r[0] for r in db.execute("SELECT name FROM side_effects ORDER BY sort_order")]
         assert names == list(DEFAULT_SIDE_EFFECTS)
