@@ -3,10 +3,9 @@ each day it was being taken. Missed days also carry a cross, so colour is not th
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from moodlog.charts.day_axis import FloatArray, day_number
+from moodlog.charts.day_axis import FloatArray
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.medications import Medication, Schedule
@@ -52,23 +51,13 @@ def draw_adherence(ax: Axes, ctx: PanelContext, medications: list[Medication]) -
         ctx.say_empty(ax, "No scheduled medication in this span")
         return
     grid = np.vstack([adherence_row(ctx, m) for m in medications])
-    first, last = day_number(ctx.start), day_number(ctx.end) + 1
     colours = [
         theme.not_recorded,
         theme.adherence_missed,
         theme.adherence_partly,
         theme.adherence_taken,
     ]
-    ax.imshow(
-        np.ma.masked_invalid(grid),
-        cmap=ListedColormap(colours),
-        vmin=-0.5,
-        vmax=3.5,
-        aspect="auto",
-        interpolation="nearest",
-        extent=(first, last, len(medications) - 0.5, -0.5),
-        gid="adherence",
-    )
+    ctx.day_grid(ax, grid, colours, "adherence")
     rows, columns = np.nonzero(grid == CODES[Adherence.MISSED])
     if len(rows):
         ax.plot(

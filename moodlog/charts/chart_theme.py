@@ -53,7 +53,7 @@ LIGHT = ChartTheme(
     muted_text="#555555",
     grid="#DDDDDD",
     mood=OKABE_ITO["blue"],
-    rolling=OKABE_ITO["vermillion"],
+    rolling="#1F1F1F",  # darkest and thickest, so the average stands out in grayscale too
     day_range="#8FB8D8",
     series=(
         OKABE_ITO["orange"],
@@ -69,10 +69,11 @@ LIGHT = ChartTheme(
     scores=OKABE_ITO["black"],
     band_fills=("#FFFFFF", "#F2F2F2", "#E4E4E4", "#D4D4D4", "#C2C2C2"),
     severity=("#F3EEF7", "#C9B3DB", "#8A63B0", "#3F1D66"),
-    adherence_taken=OKABE_ITO["bluish_green"],
-    adherence_partly=OKABE_ITO["orange"],
-    adherence_missed=OKABE_ITO["vermillion"],
-    not_recorded="#E6E6E6",
+    # Lightest to darkest as well as by hue: not recorded, taken, partly, missed.
+    adherence_taken="#7FC7AF",
+    adherence_partly="#C77C00",
+    adherence_missed="#7A2400",
+    not_recorded="#F0F0F0",
     medication_bar="#9CC3E0",
     course_span=OKABE_ITO["yellow"],
     course_span_alpha=0.18,

@@ -19,7 +19,8 @@ def draw_ratings(ax: Axes, ctx: PanelContext, other_scales: tuple[str, ...]) -> 
     mood = data.mood
     ax.set_ylim(SCALE_MIN - 0.5, SCALE_MAX + 0.5)
     ax.set_yticks([0, 5, 10])
-    ax.set_ylabel("Mood\n0 worst · 10 best")
+    # With other scales on the same axis, "best" no longer holds for every line.
+    ax.set_ylabel("Ratings 0–10\n(see the key)" if other_scales else "Mood\n0 worst · 10 best")
     spread = [
         (ctx.x[(day - ctx.start).days], rating.low, rating.high)
         for day, rating in mood.items()

@@ -3,10 +3,9 @@ day, darker for more severe. Unrated days stay blank."""
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from moodlog.charts.day_axis import daily_values, day_number
+from moodlog.charts.day_axis import daily_values
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.side_effects import Severity
 
@@ -39,19 +38,8 @@ def draw_side_effects(ax: Axes, ctx: PanelContext, rows: list[tuple[int, str]]) 
             for effect_id, _name in rows
         ]
     )
-    first, last = day_number(ctx.start), day_number(ctx.end) + 1
-    ax.imshow(
-        np.ma.masked_invalid(grid),
-        cmap=ListedColormap(list(theme.severity)),
-        vmin=-0.5,
-        vmax=3.5,
-        aspect="auto",
-        interpolation="nearest",
-        extent=(first, last, len(rows) - 0.5, -0.5),
-        gid="side-effects",
-    )
+    ctx.day_grid(ax, grid, list(theme.severity), "side-effects")
     ax.set_yticks(range(len(rows)), [name for _id, name in rows], fontsize="small")
-    ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.grid(False)
     ax.legend(
         handles=[

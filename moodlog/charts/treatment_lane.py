@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 
 from moodlog.charts.day_axis import day_number
 from moodlog.charts.panel_context import PanelContext
-from moodlog.domain.medications import Medication
+from moodlog.domain.medications import Medication, Schedule
 from moodlog.domain.treatments import TreatmentCourse
 
 
@@ -67,11 +67,14 @@ def draw_treatments(ax: Axes, ctx: PanelContext, rows: list[LaneRow]) -> None:
 def _draw_medication(ax: Axes, ctx: PanelContext, index: int, medication: Medication) -> None:
     theme = ctx.theme
     segments = medication_segments(medication, ctx.end)
+    as_needed = medication.schedule is Schedule.AS_NEEDED
     ax.broken_barh(
         [(day_number(a), (b - a).days) for a, b, _dose in segments],
         (index - 0.32, 0.64),
-        facecolors=theme.medication_bar,
-        edgecolors=theme.background,
+        # As needed: a pale, hatched bar (taken on some days only, not every day).
+        facecolors=theme.background if as_needed else theme.medication_bar,
+        edgecolors=theme.medication_bar if as_needed else theme.background,
+        hatch="////" if as_needed else None,
         linewidth=1.2,
         gid=f"medication-{medication.id}",
     )
@@ -116,6 +119,9 @@ def _row_label(ctx: PanelContext, row: LaneRow) -> str:
     """The row's name; a course's also says how many sessions it holds ("36 of 36
     sessions"), so the count never depends on the zoom."""
     if row.course is None:
+        medication = row.medication
+        if medication is not None and medication.schedule is Schedule.AS_NEEDED:
+            return f"{_short(row.label)}\nas needed"
         return _short(row.label)
     course = row.course
     count = sum(1 for s in ctx.data.sessions if s.course_id == course.id)

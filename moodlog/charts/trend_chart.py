@@ -8,11 +8,13 @@ from functools import partial
 from typing import Any, cast
 
 import matplotlib as mpl
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.gridspec import GridSpec
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.text import Text
 
 from moodlog.charts.adherence_strip import adherence_medications, draw_adherence
@@ -24,8 +26,9 @@ from moodlog.charts.score_panel import complete_scores, draw_scores
 from moodlog.charts.side_effect_panel import draw_side_effects, rated_side_effects
 from moodlog.charts.sleep_panel import draw_efficiency, draw_sleep
 from moodlog.charts.tracker_panel import draw_tracker
-from moodlog.charts.treatment_lane import draw_treatments, lane_rows
+from moodlog.charts.treatment_lane import LaneRow, draw_treatments, lane_rows
 from moodlog.domain.instruments import Instrument
+from moodlog.domain.medications import Schedule
 from moodlog.domain.trackers import Tracker
 from moodlog.domain.trend_data import TrendData
 
@@ -162,10 +165,11 @@ def build_trend_chart(
     theme: ChartTheme = LIGHT,
     width_inches: float = 10.0,
     dpi: float = 100.0,
+    vector: bool = False,
 ) -> TrendChart:
     """Every panel with something to show, over the whole of ``data``'s span (zoom with
-    :meth:`TrendChart.set_range`)."""
-    ctx = PanelContext(data, theme)
+    :meth:`TrendChart.set_range`). ``vector``: heat maps as rectangles, for print."""
+    ctx = PanelContext(data, theme, vector=vector)
     plan = _plan(ctx, options)
     heights = [height for _name, height, _draw in plan]
     total = _TOP_INCHES + _BOTTOM_INCHES + sum(heights) + _GAP_INCHES * (len(plan) - 1)
@@ -197,9 +201,7 @@ def build_trend_chart(
         # Dates above the first panel too: the window shows it without scrolling down.
         top = axes[MOOD]
         top.tick_params(labeltop=True)
-        legend = top.get_legend()
-        if legend is not None:
-            legend.set_bbox_to_anchor((0, 1 + _DATE_ROW_INCHES / plan[0][1]))
+        _legend_with_marks(top, ctx, 1 + _DATE_ROW_INCHES / plan[0][1])
         for name, ax in axes.items():
             if name != TREATMENTS:
                 chart._selection.append(
@@ -223,7 +225,7 @@ def build_trend_figure(
     width_inches: float = 7.2,
 ) -> Figure:
     """The chart for ``start`` to ``end``, as the report places it on a page."""
-    chart = build_trend_chart(data, options, theme, width_inches)
+    chart = build_trend_chart(data, options, theme, width_inches, vector=True)
     chart.set_range(start, end)
     return chart.figure
 
@@ -262,7 +264,7 @@ def _plan(ctx: PanelContext, options: ChartOptions) -> Plan:
             # A course's row name has two lines (its name and its session count).
             (
                 TREATMENTS,
-                0.25 + (0.36 if any(r.course for r in rows) else 0.26) * len(rows),
+                0.25 + (0.36 if any(_two_lines(r) for r in rows) else 0.26) * len(rows),
                 lambda ax: draw_treatments(ax, ctx, rows),
             )
         )
@@ -278,12 +280,47 @@ def _plan(ctx: PanelContext, options: ChartOptions) -> Plan:
     return plan
 
 
+def _two_lines(row: LaneRow) -> bool:
+    """A course's row name (its session count) and an as-needed medicine's take two lines."""
+    medication = row.medication
+    return row.course is not None or (
+        medication is not None and medication.schedule is Schedule.AS_NEEDED
+    )
+
+
 def _draw_scores(ax: Axes, ctx: PanelContext, instrument: Instrument) -> None:
     draw_scores(ax, ctx, instrument)
 
 
 def _draw_tracker(ax: Axes, ctx: PanelContext, tracker: Tracker) -> None:
     draw_tracker(ax, ctx, tracker)
+
+
+def _legend_with_marks(ax: Axes, ctx: PanelContext, above: float) -> None:
+    """The mood panel's legend, with the course shading and the dotted medication lines
+    (drawn on several panels) named once."""
+    handles: list[Artist] = list(ax.get_legend_handles_labels()[0])
+    theme = ctx.theme
+    if any(a.get_gid() == "course-spans" for a in ax.get_children()):
+        handles.append(
+            Patch(
+                facecolor=theme.course_span,
+                alpha=min(1.0, theme.course_span_alpha * 2.5),
+                label="Treatment course",
+            )
+        )
+    if any(a.get_gid() == "medication-changes" for a in ax.get_children()):
+        handles.append(
+            Line2D([], [], color=theme.muted_text, linestyle=":", label="Medication change")
+        )
+    ax.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0, above),
+        ncols=4,
+        fontsize="small",
+        frameon=False,
+    )
 
 
 def _shade_courses(chart: TrendChart, ctx: PanelContext) -> None:

@@ -74,3 +74,11 @@ def zoomed(span: DaySpan, factor: float, around: date | None = None) -> DaySpan:
 
 def shifted(span: DaySpan, days: int) -> DaySpan:
     return DaySpan(span.start + timedelta(days=days), span.end + timedelta(days=days))
+
+
+def clamped(span: DaySpan, first: date, last: date) -> DaySpan:
+    """``span`` moved (and shortened if need be) to lie between ``first`` and ``last``:
+    a chart never zooms or pans past today or before the diary began."""
+    days = min(span.days, (last - first).days + 1)
+    start = min(max(span.start, first), last - timedelta(days=days - 1))
+    return DaySpan(start, start + timedelta(days=days - 1))

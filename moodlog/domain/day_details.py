@@ -23,8 +23,10 @@ def day_details(data: TrendData, day: date) -> list[str]:
         text = f"{scale.label} {_number(rating.mean)}"
         if scale.key == "mood":
             text += f" ({mood_word(round(rating.mean)).lower()})"
-        if rating.count > 1:
+        if rating.count > 1 and rating.low < rating.high:
             text += f", {rating.count} check-ins ranging {rating.low}–{rating.high}"
+        elif rating.count > 1:
+            text += f", {rating.count} check-ins, all {rating.low}"
         lines.append(text)
     night = data.sleep.get(day)
     if night is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from moodlog.domain.day_text import day_text
-from moodlog.domain.medications import Medication
+from moodlog.domain.medications import Medication, Schedule
 from moodlog.domain.treatments import TreatmentCourse
 from moodlog.domain.trend_data import DayRating, TrendData
 
@@ -163,7 +163,8 @@ def treatment_starts(data: TrendData, start: date, end: date) -> list[TreatmentS
     date cannot anchor a two-week window."""
     found: list[TreatmentStart] = []
     for medication in data.medications:
-        if not medication.dates_approximate:
+        # An as-needed medicine is taken on some days only: its start is no turning point.
+        if not medication.dates_approximate and medication.schedule is Schedule.SCHEDULED:
             found.append(
                 TreatmentStart(
                     treatment_name(medication), medication.started, medication.stopped, "stopped"
@@ -210,8 +211,10 @@ def _treatment_insight(data: TrendData, treatment: TreatmentStart) -> Insight:
     sentences = [f"{treatment.name} began on {began}."]
     if treatment.ended is not None and treatment.ended < after_first:
         sentences.append(
-            f"It {treatment.ended_word} on {day_text(treatment.ended)}, before weeks 4–6."
+            f"It {treatment.ended_word} on {day_text(treatment.ended)}, before weeks 4–6, "
+            "so there is nothing to compare."
         )
+        return Insight(title, " ".join(sentences), False, sizes)
     if after_first > data.end:
         sentences.append(
             f"Weeks 4–6 after it began ({day_text(after_first)} – {day_text(after_last)}) "

@@ -207,7 +207,7 @@ def side_effects_summary(data: TrendData, start: date, end: date) -> PanelSummar
             f"{name} ({_count(heavy, 'day')}, worst {worst.label.lower()})"
             for heavy, worst, name in burden[:TOP_SIDE_EFFECTS]
         ]
-        sentences.append(f"Most days moderate or worse: {_name_list(shown)}.")
+        sentences.append(f"Rated moderate or worse most often: {_name_list(shown)}.")
         if len(burden) > TOP_SIDE_EFFECTS:
             rest = len(burden) - TOP_SIDE_EFFECTS
             sentences.append(

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 
 from moodlog.charts.chart_theme import DARK, LIGHT, ChartTheme
 from moodlog.charts.trend_chart import ChartOptions, TrendChart, build_trend_chart
-from moodlog.domain.chart_range import ChartRange, DaySpan, shifted, span_for, zoomed
+from moodlog.domain.chart_range import (
+    ChartRange,
+    DaySpan,
+    clamped,
+    shifted,
+    span_for,
+    zoomed,
+)
 from moodlog.domain.clock import Clock
 from moodlog.domain.day_details import day_details
 from moodlog.domain.day_text import day_text
@@ -53,6 +60,10 @@ _SETTINGS_EFFICIENCY = "charts/efficiency"
 # Insights and summaries follow a drag or zoom once it pauses.
 _TEXT_DELAY_MS = 250
 _NOTE_CHARS = 280
+NOTHING_YET = (
+    "Nothing is logged yet. The charts fill in as you record days on Today (Ctrl+1); "
+    "missed days simply stay blank."
+)
 
 
 class ChartsView(QWidget):
@@ -130,6 +141,7 @@ class ChartsView(QWidget):
         self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart_area.setAccessibleName("Charts, one panel below another")
+        self.chart_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart itself takes focus
         self.placeholder = QLabel("Drawing the charts…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_area.setWidget(self.placeholder)
@@ -167,6 +179,7 @@ class ChartsView(QWidget):
         self.side_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side_area.setWidget(side)
         self.side_area.setAccessibleName("The chosen day, insights and the charts in words")
+        self.side_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.side_area.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -230,6 +243,8 @@ class ChartsView(QWidget):
             span = span_for(self.range_choice, today, first)
         self._build_chart()
         self._show_span(span, self.range_choice)
+        if self.selected_day is not None:  # what the chosen day holds may have changed
+            self._describe(self.selected_day)
 
     def _options(self) -> ChartOptions:
         scales = self._listed(_SETTINGS_SCALES)
@@ -344,10 +359,18 @@ class ChartsView(QWidget):
         pivot = around or self.selected_day
         if pivot is not None and not self.span.start <= pivot <= self.span.end:
             pivot = None
-        self._show_span(zoomed(self.span, factor, pivot), ChartRange.CUSTOM)
+        self._show_span(self._within_diary(zoomed(self.span, factor, pivot)), ChartRange.CUSTOM)
 
     def pan(self, days: int) -> None:
-        self._show_span(shifted(self.span, days), ChartRange.CUSTOM, quick=True)
+        self._show_span(self._within_diary(shifted(self.span, days)), ChartRange.CUSTOM, quick=True)
+
+    def _within_diary(self, span: DaySpan) -> DaySpan:
+        """Zooming and moving stop at today and at the diary's first day (or 3 months
+        back, the default view, for a new diary)."""
+        if self._data is None:
+            return span
+        today = self._today()
+        return clamped(span, min(self._data.start, today - timedelta(days=91)), today)
 
     def _show_span(self, span: DaySpan, choice: ChartRange, quick: bool = False) -> None:
         """Zoom the chart to ``span``; the words follow at once, or after a pause while
@@ -358,7 +381,6 @@ class ChartsView(QWidget):
         button.setChecked(True)
         for edit, day in ((self.from_edit, span.start), (self.to_edit, span.end)):
             edit.blockSignals(True)
-            edit.setMaximumDate(to_qdate(max(day, self._today())))
             edit.setDate(to_qdate(day))
             edit.blockSignals(False)
         if self.chart is not None and self.canvas is not None:
@@ -373,7 +395,10 @@ class ChartsView(QWidget):
         if self._data is None:
             return
         start, end = self.span.start, self.span.end
-        self.logged_label.setText(range_summary(self._data, start, end))
+        nothing_yet = self._data.first_logged_day() is None and not self._data.scores
+        self.logged_label.setText(
+            NOTHING_YET if nothing_yet else range_summary(self._data, start, end)
+        )
         items = "".join(
             f"<p><b>{escape(i.title)}</b><br>{escape(i.text)}</p>"
             for i in insights(self._data, start, end)

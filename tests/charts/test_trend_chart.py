@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import matplotlib as mpl
 import numpy as np
 import pytest
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, QuadMesh
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 
@@ -234,7 +234,49 @@ def test_report_figure_is_vector_with_real_text(data: TrendData) -> None:
     with mpl.rc_context({"svg.fonttype": "none"}):  # as the report saves it
         figure.savefig(svg, format="svg")
     text = svg.getvalue().decode()
-    assert "<image" in text  # the two heat maps
+    assert "<image" not in text  # even the heat maps are rectangles, not pictures
     assert "<text" in text  # svg.fonttype "none": words stay words, not outlines
     assert "Sertraline" in text
     assert "Moderate 10–14" in text
+
+
+def test_for_print_the_heat_maps_are_rectangles_holding_the_same_ratings(
+    data: TrendData, chart: TrendChart
+) -> None:
+    printed = build_trend_chart(data, vector=True)
+    for panel in ("side-effects", "adherence"):
+        mesh = artist(printed, panel, panel)
+        assert isinstance(mesh, QuadMesh)
+        image = artist(chart, panel, panel)
+        assert isinstance(image, AxesImage)
+        np.testing.assert_array_equal(
+            np.ma.filled(mesh.get_array(), -1).reshape(image.get_array().shape),
+            np.ma.filled(image.get_array(), -1),
+        )
+
+
+def test_an_as_needed_medicine_is_hatched_and_named_so(store: DiaryStore) -> None:
+    from dataclasses import replace as changed
+
+    from moodlog.domain.medications import DoseStep, Medication, Schedule
+    from tests.known_diary import NOW
+
+    store.treatments.add_medication(
+        changed(
+            Medication("Zopiclone", START, (DoseStep(START, 3.75),)), schedule=Schedule.AS_NEEDED
+        ),
+        NOW,
+    )
+    chart = build_trend_chart(store.trend_data(START, END))
+    names = [t.get_text() for t in chart.axes["treatments"].get_yticklabels()]
+    assert names == ["Zopiclone\nas needed"]
+    (bars,) = [a for a in chart.axes["treatments"].collections if a.get_gid()]
+    assert bars.get_hatch() == "////"
+    assert "adherence" not in chart.axes  # taken on some days only: no strip
+
+
+def test_the_key_names_course_shading_and_medication_changes(chart: TrendChart) -> None:
+    legend = chart.axes["mood"].get_legend()
+    assert legend is not None
+    labels = [text.get_text() for text in legend.get_texts()]
+    assert labels[-2:] == ["Treatment course", "Medication change"]

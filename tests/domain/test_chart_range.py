@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from moodlog.domain.chart_range import MIN_SPAN_DAYS, ChartRange, DaySpan, shifted, span_for, zoomed
+from moodlog.domain.chart_range import (
+    MIN_SPAN_DAYS,
+    ChartRange,
+    DaySpan,
+    clamped,
+    shifted,
+    span_for,
+    zoomed,
+)
 
 TODAY = date(2026, 11, 21)
 
@@ -55,3 +63,14 @@ def test_shift_and_text() -> None:
     assert span == DaySpan(date(2025, 12, 1), date(2025, 12, 31))
     assert span.text == "1 Dec 2025 – 31 Dec 2025"
     assert ChartRange.ONE_YEAR.label == "1 year"
+
+
+def test_clamped_never_passes_today_nor_the_first_day() -> None:
+    first, last = date(2026, 1, 1), date(2026, 3, 31)
+    assert clamped(DaySpan(date(2026, 3, 20), date(2026, 4, 9)), first, last) == DaySpan(
+        date(2026, 3, 11), last
+    )
+    assert clamped(DaySpan(date(2025, 12, 1), date(2025, 12, 31)), first, last) == DaySpan(
+        first, date(2026, 1, 31)
+    )
+    assert clamped(DaySpan(date(2025, 1, 1), date(2027, 1, 1)), first, last) == DaySpan(first, last)

@@ -2,10 +2,12 @@
 diaries whose answers are worked out by hand below."""
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 
 from moodlog.domain.insights import (
     CAUTION,
+    NO_TREATMENT_TITLE,
     Insight,
     insights,
     sleep_insight,
@@ -13,7 +15,7 @@ from moodlog.domain.insights import (
     treatment_name,
     weekday_insight,
 )
-from moodlog.domain.medications import DoseStep, Medication
+from moodlog.domain.medications import DoseStep, Medication, Schedule
 from moodlog.domain.treatments import CourseKind, TreatmentCourse
 from moodlog.domain.trend_data import DayRating, NightSleep, TrendData
 
@@ -207,10 +209,19 @@ def test_a_stop_before_weeks_four_to_six_is_said() -> None:
     data = sertraline_diary(end)
     data = diary(data.start, end, {d: r.mean for d, r in data.mood.items()}, medications=(stopped,))
     (found,) = treatment_insights(data, MARCH_1, end)
-    assert found.text.startswith(
-        "Sertraline began on 15 Mar 2026. It stopped on 30 Mar 2026, before weeks 4–6. "
-        "In the 2 weeks before"
+    # Days logged after the stop are not weeks 4-6 of taking it: no comparison, no "yet".
+    assert found.text == (
+        "Sertraline began on 15 Mar 2026. It stopped on 30 Mar 2026, before weeks 4–6, "
+        "so there is nothing to compare."
     )
+    assert not found.enough_data
+
+
+def test_an_as_needed_medicine_has_no_before_and_after() -> None:
+    as_needed = replace(medication("Zopiclone", SERTRALINE_START), schedule=Schedule.AS_NEEDED)
+    data = diary(MARCH_1, MARCH_31, {}, medications=(as_needed,))
+    (found,) = treatment_insights(data, MARCH_1, MARCH_31)
+    assert found.title == NO_TREATMENT_TITLE
 
 
 def test_only_starts_whose_windows_overlap_the_range() -> None:

@@ -167,7 +167,7 @@ def test_side_effects_most_burdensome_first() -> None:
     assert side_effects_summary(data, START, END) == PanelSummary(
         "side_effects",
         "Side effects",
-        "Side effects rated on 8 of 10 days. Most days moderate or worse: "
+        "Side effects rated on 8 of 10 days. Rated moderate or worse most often: "
         "Nausea (3 days, worst severe), Headache (3 days, worst moderate) and "
         "Dry mouth (1 day, worst severe). "
         "1 other side effect also rated moderate or worse at times.",

@@ -155,33 +155,46 @@ def test_double_click_opens_a_day(qtbot: QtBot, charts: ChartsView, window: Main
 
 
 def test_keys_zoom_and_move_the_span(qtbot: QtBot, charts: ChartsView) -> None:
+    qtbot.mouseClick(charts.range_buttons[ChartRange.FOUR_WEEKS], Qt.MouseButton.LeftButton)
     canvas = charts.canvas
     assert canvas is not None
     canvas.setFocus()
-    before = shown_days(charts)
     qtbot.keyClick(canvas, Qt.Key.Key_Plus)
     start, end = shown_days(charts)
-    assert (end - start).days + 1 == round(92 / 1.5)
+    assert (end - start).days + 1 == round(28 / 1.5)
     assert charts.range_buttons[ChartRange.CUSTOM].isChecked()
     qtbot.keyClick(canvas, Qt.Key.Key_Minus)
     start, end = shown_days(charts)
-    assert (end - start).days + 1 == 92
+    assert (end - start).days + 1 == 28
     qtbot.keyClick(canvas, Qt.Key.Key_PageUp)  # back by half the span
-    assert shown_days(charts) == (start - timedelta(days=46), end - timedelta(days=46))
-    assert before != shown_days(charts)
-    qtbot.waitUntil(lambda: charts.logged_label.text().endswith("6 Oct 2026."))
+    assert shown_days(charts) == (start - timedelta(days=14), end - timedelta(days=14))
+    # The words follow once the moving pauses.
+    qtbot.waitUntil(lambda: charts.logged_label.text().endswith("7 Nov 2026."))
+
+
+def test_zooming_and_moving_stop_at_today(qtbot: QtBot, charts: ChartsView) -> None:
+    canvas = charts.canvas
+    assert canvas is not None
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_PageDown)
+    assert shown_days(charts)[1] == TODAY  # nothing to see in the future
+    for _ in range(3):
+        qtbot.keyClick(canvas, Qt.Key.Key_Minus)
+    assert shown_days(charts)[1] == TODAY
 
 
 def test_dragging_pans_the_chart(qtbot: QtBot, charts: ChartsView) -> None:
+    qtbot.mouseClick(charts.range_buttons[ChartRange.FOUR_WEEKS], Qt.MouseButton.LeftButton)
     canvas = charts.canvas
     assert canvas is not None
-    start = point_of(charts, date(2026, 10, 20))
-    end = point_of(charts, date(2026, 11, 10))
+    start = point_of(charts, date(2026, 10, 27))
+    end = point_of(charts, date(2026, 11, 17))
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(canvas, end)
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
-    _first, last = shown_days(charts)
+    first, last = shown_days(charts)
     assert last < TODAY - timedelta(days=15)  # moved back about three weeks
+    assert (last - first).days == 27
     assert charts.selected_day is None  # a drag is not a click
 
 
