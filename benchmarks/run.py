@@ -313,6 +313,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks.charts import measure as measure_charts
 
         charts = [Row(*row) for row in measure_charts(folder)]
+        print("Report: 1-year demo diary, the clinician PDF ...", flush=True)
+        from benchmarks.report import measure as measure_report
+
+        report = [Row(*row) for row in measure_report(folder)]
     print()
     rows = [
         Row(
@@ -323,6 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         *startup_rows(startups),
         *save_rows(saves, inserts),
         *charts,
+        *report,
     ]
     print_table(rows)
     print(

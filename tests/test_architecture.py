@@ -33,7 +33,8 @@ later = ["moodlog.ui.treatment_view", "moodlog.ui.history_view", "moodlog.domain
          "moodlog.ui.questionnaire_dialog", "moodlog.ui.crisis_panel",
          "moodlog.ui.safety_plan_dialog", "moodlog.ui.score_entry_dialog",
          "moodlog.ui.get_help_dialog", "moodlog.ui.charts_view", "moodlog.charts.trend_chart",
-         "moodlog.reports.pdf_report"]
+         "moodlog.reports.pdf_report", "moodlog.ui.report_dialog",
+         "moodlog.ui.appointments_dialog"]
 print("BUILT ON FIRST USE", [m for m in later if m in sys.modules])
 """
     result = run_python(code, tmp_path)

@@ -7,6 +7,10 @@ from moodlog.domain.appointments import Appointment, ClinicianQuestion
 from moodlog.storage.diary_connection import DiaryConnection
 from moodlog.storage.row_mapping import Row
 
+# The name or ID the person puts on their reports' header: personal, so it stays in the diary
+# (not in the application's settings file).
+_REPORT_NAME = "report.name"
+
 
 def appointment_to_row(appointment: Appointment) -> Row:
     return {"day": appointment.day.isoformat(), "note": appointment.note.strip()}
@@ -122,3 +126,19 @@ class AppointmentStore:
             question = self.question(question_id)
             self._link.execute("DELETE FROM clinician_questions WHERE id = ?", [question_id])
         return question
+
+    # -- the name on reports -------------------------------------------------------------
+
+    def report_name(self) -> str:
+        """The name or ID last printed on a report's header ("" when none)."""
+        rows = self._link.rows("SELECT value FROM diary_settings WHERE key = ?", [_REPORT_NAME])
+        return str(rows[0]["value"]) if rows else ""
+
+    def set_report_name(self, name: str) -> None:
+        """Remember ``name`` for the next report ("" forgets it)."""
+        with self._link.writing():
+            if name.strip():
+                row = {"key": _REPORT_NAME, "value": name.strip()}
+                self._link.insert("diary_settings", row, True)
+            else:
+                self._link.execute("DELETE FROM diary_settings WHERE key = ?", [_REPORT_NAME])

@@ -1,7 +1,9 @@
 """Every modal question the window asks goes through here, so tests replace one function
 instead of patching Qt classes."""
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str, confirm_label: str) -> bool:
@@ -20,3 +22,10 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_about(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.about(parent, title, text)
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path, filter: str) -> Path | None:
+    """Ask where to save a file, offering ``suggested``; ``None`` if the person cancels.
+    The file dialog itself asks before replacing an existing file."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), filter)
+    return Path(chosen) if chosen else None

@@ -34,9 +34,11 @@ from moodlog.ui.today_preferences import TodayPreferences
 from moodlog.ui.today_view import TodayView
 
 if TYPE_CHECKING:
+    from moodlog.ui.appointments_dialog import AppointmentsDialog
     from moodlog.ui.charts_view import ChartsView
     from moodlog.ui.checklist_dialog import ChecklistDialog, Item
     from moodlog.ui.history_view import HistoryView
+    from moodlog.ui.report_dialog import ReportDialog
     from moodlog.ui.scores_view import ScoresView
     from moodlog.ui.treatment_view import TreatmentView
 
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._charts: ChartsView | None = None
         self._charts_page = self._lazy_page()
+        self.report_dialog: ReportDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.today_view, "&Today")
         self.tabs.addTab(self._history_page, "&History")
@@ -141,6 +144,10 @@ class MainWindow(QMainWindow):
         self.take_phq9_action = self._action(diary, "Take the P&HQ-9…", [], self.flows.take_phq9)
         self._action(diary, "Take the G&AD-7…", [], self.flows.take_gad7)
         self._action(diary, "&Enter a score from elsewhere…", [], self.flows.enter_score)
+        diary.addSeparator()
+        self._action(diary, "&Report for my clinician…", ["Ctrl+P"], self.open_report)
+        # "A&ppointments": Alt+A is "Take the G&AD-7…".
+        self._action(diary, "A&ppointments and questions…", [], self.open_appointments)
         diary.addSeparator()
         self._action(diary, "&Quit", ["Ctrl+Q"], self.close)
         go = bar.addMenu("&Go")
@@ -391,6 +398,24 @@ class MainWindow(QMainWindow):
             self.today_view.reload_lists()
 
         dialog.finished.connect(apply)
+        dialog.open()
+        return dialog
+
+    def open_report(self) -> "ReportDialog":
+        # Imported on first use, like the reports it writes (never at start-up).
+        from moodlog.ui.report_dialog import ReportDialog
+
+        if self.report_dialog is not None and not self.report_dialog.is_writing:
+            self.report_dialog.deleteLater()  # one still writing stays: its worker reports to it
+        self.report_dialog = ReportDialog(self._store, self._clock, self._settings, self)
+        self.report_dialog.open()
+        return self.report_dialog
+
+    def open_appointments(self) -> "AppointmentsDialog":
+        from moodlog.ui.appointments_dialog import AppointmentsDialog
+
+        dialog = AppointmentsDialog(self._store.appointments, self._clock, self)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
