@@ -16,11 +16,8 @@ diary (written by ``moodlog demo``, so with treatments, questionnaires and sleep
 """
 
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
+from benchmarks.charts import median_ms, write_demo  # noqa: E402
 from moodlog.charts.trend_chart import build_trend_figure  # noqa: E402
 from moodlog.reports.pdf_report import write_report_pdf  # noqa: E402
 from moodlog.reports.report_charts import report_charts  # noqa: E402
@@ -42,24 +40,6 @@ from moodlog.storage.diary_store import DiaryStore  # noqa: E402
 RATIO_TARGET = 2.0
 SECONDS_TARGET = 3.0
 Result = tuple[str, str, str, str, str]  # measure, value, baseline, ratio, target
-
-
-def write_demo(path: Path, years: int) -> None:
-    subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "demo", "--db", str(path), "--years", str(years)],
-        check=True,
-        capture_output=True,
-    )
-
-
-def median_ms(work: Callable[[], object], runs: int) -> float:
-    work()  # warm: fonts, caches, imports
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def moodlog_report(data: ReportData, path: Path) -> Callable[[], int]:
