@@ -29,7 +29,6 @@ from moodlog.charts.tracker_panel import draw_tracker
 from moodlog.charts.treatment_lane import LaneRow, draw_treatments, lane_rows
 from moodlog.domain.instruments import Instrument
 from moodlog.domain.medications import Schedule
-from moodlog.domain.trackers import Tracker
 from moodlog.domain.trend_data import TrendData
 
 # Panels in the order they stack, top to bottom.
@@ -238,7 +237,7 @@ def _plan(ctx: PanelContext, options: ChartOptions) -> Plan:
     plan: Plan = [(MOOD, 2.3, lambda ax: draw_ratings(ax, ctx, options.other_scales))]
     for instrument, name in ((Instrument.PHQ9, PHQ9), (Instrument.GAD7, GAD7)):
         if complete_scores(ctx, instrument):
-            plan.append((name, 1.35, partial(_draw_scores, ctx=ctx, instrument=instrument)))
+            plan.append((name, 1.35, partial(draw_scores, ctx=ctx, instrument=instrument)))
     if ctx.data.sleep:
         plan.append((SLEEP, 1.4, lambda ax: draw_sleep(ax, ctx)))
         if options.efficiency:
@@ -255,7 +254,7 @@ def _plan(ctx: PanelContext, options: ChartOptions) -> Plan:
                 (
                     f"tracker-{tracker_id}",
                     0.9,
-                    partial(_draw_tracker, ctx=ctx, tracker=trackers[tracker_id]),
+                    partial(draw_tracker, ctx=ctx, tracker=trackers[tracker_id]),
                 )
             )
     rows = lane_rows(ctx)
@@ -286,14 +285,6 @@ def _two_lines(row: LaneRow) -> bool:
     return row.course is not None or (
         medication is not None and medication.schedule is Schedule.AS_NEEDED
     )
-
-
-def _draw_scores(ax: Axes, ctx: PanelContext, instrument: Instrument) -> None:
-    draw_scores(ax, ctx, instrument)
-
-
-def _draw_tracker(ax: Axes, ctx: PanelContext, tracker: Tracker) -> None:
-    draw_tracker(ax, ctx, tracker)
 
 
 def _legend_with_marks(ax: Axes, ctx: PanelContext, above: float) -> None:

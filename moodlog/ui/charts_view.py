@@ -84,6 +84,7 @@ class ChartsView(QWidget):
         self.chart: TrendChart | None = None
         self.canvas: ChartCanvas | None = None
         self.selected_day: date | None = None
+        self._first_day: date | None = None  # read with the data, in reload()
         self.range_choice = ChartRange(
             str(settings.value(_SETTINGS_RANGE, ChartRange.THREE_MONTHS))
         )
@@ -229,7 +230,7 @@ class ChartsView(QWidget):
         """Read the diary again and redraw, keeping the span and the chosen day."""
         self._stale = False
         today = self._today()
-        first = self._store.first_day()
+        first = self._first_day = self._store.first_day()
         self.from_edit.setMaximumDate(to_qdate(today))
         self.to_edit.setMaximumDate(to_qdate(today))
         start = min(first or today, today - timedelta(days=27))
@@ -341,7 +342,7 @@ class ChartsView(QWidget):
             self.from_edit.setFocus()
             return
         self._settings.setValue(_SETTINGS_RANGE, choice.value)
-        self._show_span(span_for(choice, self._today(), self._store.first_day()), choice)
+        self._show_span(span_for(choice, self._today(), self._first_day), choice)
 
     def _on_range_button(self, button: QPushButton) -> None:
         for choice, candidate in self.range_buttons.items():
@@ -447,7 +448,12 @@ class ChartsView(QWidget):
         chosen = " (chosen)" if day == self.selected_day else ""
         self.day_heading.setText(f"<b>{day:%A} {escape(day_text(day))}</b>{chosen}")
         lines = [escape(line) for line in day_details(self._data, day)]
-        notes = [c.note for c in self._store.day_record(day).check_ins if c.note.strip()]
+        # The diary is read again only for a day that holds a note (not on every hover).
+        notes = (
+            [c.note for c in self._store.day_record(day).check_ins if c.note.strip()]
+            if day in self._data.notes
+            else []
+        )
         for note in notes:
             short = note if len(note) <= _NOTE_CHARS else note[: _NOTE_CHARS - 1] + "…"
             lines.append(f"<i>“{escape(short)}”</i>")
