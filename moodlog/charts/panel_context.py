@@ -7,7 +7,8 @@ from functools import cached_property
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import ListedColormap
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import ListedColormap, Normalize
 
 from moodlog.charts.chart_theme import ChartTheme
 from moodlog.charts.day_axis import FloatArray, day_centres, day_number
@@ -58,16 +59,29 @@ class PanelContext:
         low, high = -0.5, len(colours) - 0.5
         first, rows = day_number(self.start), grid.shape[0]
         if self.vector:
-            columns = np.arange(grid.shape[1] + 1, dtype=np.float64) + first
-            ax.pcolormesh(
-                columns,
-                np.arange(rows + 1) - 0.5,
-                masked,
+            rows_of, starts, ends, values = cell_runs(grid)
+            left, right = starts + first, ends + first
+            top, bottom = rows_of - 0.5, rows_of + 0.5
+            corners = np.stack(
+                [
+                    np.column_stack([left, top]),
+                    np.column_stack([right, top]),
+                    np.column_stack([right, bottom]),
+                    np.column_stack([left, bottom]),
+                ],
+                axis=1,
+            )
+            runs = PolyCollection(
+                list(corners),
+                array=values,
                 cmap=cmap,
-                vmin=low,
-                vmax=high,
+                norm=Normalize(low, high),
+                edgecolors="none",
+                linewidths=0,
+                antialiaseds=False,
                 gid=gid,
             )
+            ax.add_collection(runs, autolim=False)  # the chart sets the time axis
         else:
             ax.imshow(
                 masked,
@@ -80,3 +94,25 @@ class PanelContext:
                 gid=gid,
             )
         ax.set_ylim(rows - 0.5, -0.5)
+
+
+def cell_runs(grid: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Runs of equal neighbouring cells along each row of ``grid`` (NaN cells left out):
+    (row, first column, column after the last, value) per run. A year of side effects is a
+    few hundred runs instead of thousands of cells, which keeps the printed chart small."""
+    filled = np.where(np.isnan(grid), -1.0, grid)
+    columns = grid.shape[1]
+    begins = np.ones(grid.shape, dtype=bool)
+    begins[:, 1:] = filled[:, 1:] != filled[:, :-1]
+    rows, starts = np.nonzero(begins)
+    next_rows = np.append(rows[1:], -1)
+    next_starts = np.append(starts[1:], columns)
+    ends = np.where(next_rows == rows, next_starts, columns)
+    values = filled[rows, starts]
+    keep = values >= 0
+    return (
+        rows[keep].astype(np.float64),
+        starts[keep].astype(np.float64),
+        ends[keep].astype(np.float64),
+        values[keep],
+    )

@@ -7,12 +7,13 @@ from datetime import date, timedelta
 import matplotlib as mpl
 import numpy as np
 import pytest
-from matplotlib.collections import LineCollection, QuadMesh
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 
 from moodlog.charts.chart_theme import DARK, LIGHT
 from moodlog.charts.day_axis import day_number
+from moodlog.charts.panel_context import cell_runs
 from moodlog.charts.trend_chart import (
     ChartOptions,
     TrendChart,
@@ -240,19 +241,40 @@ def test_report_figure_is_vector_with_real_text(data: TrendData) -> None:
     assert "Moderate 10–14" in text
 
 
-def test_for_print_the_heat_maps_are_rectangles_holding_the_same_ratings(
+def test_for_print_the_heat_maps_are_runs_of_rectangles_holding_the_same_ratings(
     data: TrendData, chart: TrendChart
 ) -> None:
     printed = build_trend_chart(data, vector=True)
+    rectangles = cells = 0
     for panel in ("side-effects", "adherence"):
-        mesh = artist(printed, panel, panel)
-        assert isinstance(mesh, QuadMesh)
+        runs = artist(printed, panel, panel)
+        assert isinstance(runs, PolyCollection)
         image = artist(chart, panel, panel)
         assert isinstance(image, AxesImage)
-        np.testing.assert_array_equal(
-            np.ma.filled(mesh.get_array(), -1).reshape(image.get_array().shape),
-            np.ma.filled(image.get_array(), -1),
-        )
+        expected = np.ma.filled(image.get_array(), -1)
+        # Paint every run back into a grid of days: the same cells, the same values.
+        painted = np.full(expected.shape, -1.0)
+        first = image.get_extent()[0]
+        for path, value in zip(runs.get_paths(), runs.get_array(), strict=True):
+            (left, top), (right, bottom) = path.vertices.min(0), path.vertices.max(0)
+            row = round((top + bottom) / 2)
+            assert not (painted[row, int(left - first) : int(right - first)] >= 0).any()
+            painted[row, int(left - first) : int(right - first)] = value
+        np.testing.assert_array_equal(painted, expected)
+        rectangles, cells = rectangles + len(runs.get_paths()), cells + (expected >= 0).sum()
+    assert rectangles < cells  # equal neighbours share one rectangle
+
+
+def test_cell_runs_join_equal_neighbours_and_skip_blank_days() -> None:
+    nan = np.nan
+    grid = np.array([[1, 1, nan, 2, 2, 2], [nan, nan, nan, nan, nan, 0], [3, 3, 3, 3, 3, 3]])
+    rows, starts, ends, values = cell_runs(grid)
+    assert list(zip(rows, starts, ends, values, strict=True)) == [
+        (0, 0, 2, 1),
+        (0, 3, 6, 2),
+        (1, 5, 6, 0),
+        (2, 0, 6, 3),
+    ]
 
 
 def test_an_as_needed_medicine_is_hatched_and_named_so(store: DiaryStore) -> None:
