@@ -30,7 +30,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 from benchmarks.charts import median_ms, write_demo  # noqa: E402
 from moodlog.charts.trend_chart import build_trend_figure  # noqa: E402
-from moodlog.reports.pdf_report import write_report_pdf  # noqa: E402
+from moodlog.reports.pdf_report import chart_aspect, write_report_pdf  # noqa: E402
 from moodlog.reports.report_charts import report_charts  # noqa: E402
 from moodlog.reports.report_data import ReportData, gather_report_data  # noqa: E402
 from moodlog.reports.report_period import ReportOptions, ReportPeriod  # noqa: E402
@@ -55,7 +55,8 @@ def bare_savefig(data: ReportData, path: Path) -> Callable[[], None]:
     period = data.period
 
     def save() -> None:
-        figure = build_trend_figure(data.trend, period.start, period.end)
+        aspect = chart_aspect(ReportOptions(period).paper)  # as wide as the report draws it
+        figure = build_trend_figure(data.trend, period.start, period.end, aspect=aspect)
         figure.savefig(path, format="pdf")
 
     return save
@@ -83,9 +84,10 @@ def measure(folder: Path, runs: int = 5) -> list[Result]:
     bare = median_ms(bare_savefig(data, folder / "bare.pdf"), runs)
     # Where the time goes: the chart (built, saved as SVG, cut into layers), then the text
     # laid out (again after each table cut) and the pages painted with that chart.
-    charts = report_charts(data)
-    chart_ms = median_ms(lambda: report_charts(data), runs)
     options = ReportOptions(data.period)
+    aspect = chart_aspect(options.paper)
+    charts = report_charts(data, aspect)
+    chart_ms = median_ms(lambda: report_charts(data, aspect), runs)
     pages_ms = median_ms(
         lambda: write_report_pdf(data, options, folder / "text.pdf", charts=charts), runs
     )

@@ -45,7 +45,10 @@ def draw_scores(ax: Axes, ctx: PanelContext, instrument: Instrument) -> None:
             va="center",
             fontsize="x-small",
             color=theme.muted_text,
-            zorder=1,
+            # Above the grid and the course shading, on its band's own colour, so neither
+            # runs through the words; the scores (zorder 3) still pass over it.
+            zorder=2.5,
+            bbox={"facecolor": fill, "edgecolor": "none", "pad": 0.6},
             clip_on=True,
         )
     ax.set_yticks([band.low for band in info.bands] + [info.max_total])

@@ -165,13 +165,19 @@ def build_trend_chart(
     width_inches: float = 10.0,
     dpi: float = 100.0,
     vector: bool = False,
+    aspect: float | None = None,
 ) -> TrendChart:
     """Every panel with something to show, over the whole of ``data``'s span (zoom with
-    :meth:`TrendChart.set_range`). ``vector``: heat maps as rectangles, for print."""
+    :meth:`TrendChart.set_range`). ``vector``: heat maps as rectangles, for print.
+    ``aspect``: the width-to-height ratio of the space the chart will be scaled into; a
+    chart taller than that space is made wider (never narrower than ``width_inches``), so
+    that, scaled down to fit, it still fills the space's width."""
     ctx = PanelContext(data, theme, vector=vector)
     plan = _plan(ctx, options)
     heights = [height for _name, height, _draw in plan]
     total = _TOP_INCHES + _BOTTOM_INCHES + sum(heights) + _GAP_INCHES * (len(plan) - 1)
+    if aspect is not None:
+        width_inches = max(width_inches, total * aspect)
     with mpl.rc_context(cast("Any", theme_rc(theme))):
         figure = Figure(figsize=(width_inches, total), dpi=dpi)
         grid = figure.add_gridspec(
@@ -222,9 +228,11 @@ def build_trend_figure(
     options: ChartOptions = ChartOptions(),
     theme: ChartTheme = LIGHT,
     width_inches: float = 7.2,
+    aspect: float | None = None,
 ) -> Figure:
-    """The chart for ``start`` to ``end``, as the report places it on a page."""
-    chart = build_trend_chart(data, options, theme, width_inches, vector=True)
+    """The chart for ``start`` to ``end``, as the report places it on a page (``aspect``:
+    see :func:`build_trend_chart`)."""
+    chart = build_trend_chart(data, options, theme, width_inches, vector=True, aspect=aspect)
     chart.set_range(start, end)
     return chart.figure
 

@@ -30,6 +30,7 @@ from PySide6.QtSvg import QSvgRenderer
 from typing_extensions import override
 
 from moodlog import __version__
+from moodlog.reports.heading_breaks import break_before, break_before_in_html, lone_heading
 from moodlog.reports.html_blocks import CHART_SCHEME
 from moodlog.reports.report_charts import ReportChart
 from moodlog.reports.report_data import ReportData, gather_report_data
@@ -47,7 +48,7 @@ from moodlog.reports.report_period import (
     ReportSection,
     empty_period_message,
 )
-from moodlog.reports.table_breaks import split_table, straddling_row
+from moodlog.reports.table_breaks import split_table, straddling_row, table_row_top
 from moodlog.storage.diary_store import DiaryStore
 
 DPI = 300
@@ -57,7 +58,10 @@ FOOTER_POINTS = 7.0
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
 # Table rows kept whole (see table_breaks): at most this many cuts, a bound far above what
 # a year's report needs (one per page at most).
-MAX_TABLE_CUTS = 60
+MAX_PAGE_FIXES = 60  # table cuts and headings moved, together
+# A heading needs at least this much of its page below it (a few lines of what it
+# introduces), else it starts the next page.
+HEADING_FOLLOW_INCHES = 0.9
 # A chart never takes more than this share of a page's height, so its caption fits below.
 CHART_MAX_PAGE_SHARE = 0.88
 
@@ -128,6 +132,18 @@ class _ChartObject(QPyTextObject):
             painter.restore()
 
 
+def chart_aspect(paper: PaperSize) -> float:
+    """Width to height of the most a chart may take on a page of ``paper``."""
+    body = _page_layout(paper).paintRect(QPageLayout.Unit.Point)
+    return body.width() / (body.height() * CHART_MAX_PAGE_SHARE)
+
+
+def _page_layout(paper: PaperSize) -> QPageLayout:
+    return QPageLayout(
+        _page_size(paper), QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter
+    )
+
+
 def _page_size(paper: PaperSize) -> QPageSize:
     return QPageSize(
         QPageSize.PageSizeId.A4 if paper is PaperSize.A4 else QPageSize.PageSizeId.Letter
@@ -194,7 +210,7 @@ def write_report_pdf(
         if ReportSection.CHARTS in options.sections:
             from moodlog.reports.report_charts import report_charts
 
-            charts = report_charts(data)
+            charts = report_charts(data, chart_aspect(options.paper))
     partial = destination.with_name(f".{destination.name}.partial")
     try:
         pages = _paint(data, options, charts, partial, progress, version)
@@ -223,14 +239,7 @@ class LaidOutReport:
 def pdf_writer(path: Path, paper: PaperSize, title: str, version: str) -> QPdfWriter:
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            _page_size(paper),
-            QPageLayout.Orientation.Portrait,
-            MARGINS_MM,
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer.setPageLayout(_page_layout(paper))
     writer.setTitle(title)
     writer.setCreator(f"moodlog {version}")
     return writer
@@ -243,14 +252,22 @@ def lay_out_report(
     writer: QPdfWriter,
     version: str = __version__,
 ) -> LaidOutReport:
-    """The report's pages, with no table row split across two (see table_breaks)."""
+    """The report's pages, with no table row split across two (see table_breaks) and no
+    heading left at a page's foot (see heading_breaks), fixed in the order they occur."""
     body = QRectF(writer.pageLayout().paintRectPixels(DPI))
     area = QSizeF(body.width(), body.height())
+    height = area.height()
     html = report_html(data, options, [chart.caption for chart in charts], version)
     document, handler = _layout(html, charts, writer, area)
     moved: set[tuple[int, int]] = set()
-    for _pass in range(MAX_TABLE_CUTS):
-        row = straddling_row(document, area.height(), frozenset(moved))
+    for _pass in range(MAX_PAGE_FIXES):
+        row = straddling_row(document, height, frozenset(moved))
+        heading = lone_heading(document, height, HEADING_FOLLOW_INCHES * DPI)
+        if heading is not None and (row is None or heading.top < table_row_top(document, *row)):
+            # Qt lays the document out again from the heading on, not from the start.
+            break_before(document, heading)
+            html = break_before_in_html(html, heading.index)
+            continue
         if row is None:
             break
         moved.add(row)

@@ -46,10 +46,15 @@ def figure_svg(figure: Figure, caption: str = "") -> ReportChart:
     )
 
 
-def report_charts(data: ReportData) -> list[ReportChart]:
-    """The charts of the report's Charts section: the trend chart over the period, built by
-    the same builder as the Charts view."""
+def trend_figure(data: ReportData, aspect: float | None = None) -> Figure:
+    """The trend chart over the report's period, built by the Charts view's builder;
+    ``aspect`` is the width-to-height ratio of the space on the page (a tall chart is made
+    wider to fill the text column once scaled to fit)."""
     from moodlog.charts.trend_chart import build_trend_figure
 
-    figure = build_trend_figure(data.trend, data.period.start, data.period.end)
-    return [figure_svg(figure, TREND_CAPTION)]
+    return build_trend_figure(data.trend, data.period.start, data.period.end, aspect=aspect)
+
+
+def report_charts(data: ReportData, aspect: float | None = None) -> list[ReportChart]:
+    """The charts of the report's Charts section (see :func:`trend_figure`)."""
+    return [figure_svg(trend_figure(data, aspect), TREND_CAPTION)]

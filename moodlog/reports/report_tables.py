@@ -280,12 +280,13 @@ def sleep_rows(data: ReportData) -> tuple[bool, tuple[SleepRow, ...]]:
     period = data.period
     if period.days <= NIGHTLY_MAX_DAYS:
         return True, tuple(_night_row(day_text(r.night_of), [r]) for r in records)
+    weeks: dict[int, list[SleepRecord]] = {}
+    for record in records:
+        if period.contains(record.night_of):
+            weeks.setdefault((record.night_of - period.start).days // 7, []).append(record)
     rows = []
-    week_start = period.start
-    while week_start <= period.end:
+    for number, in_week in weeks.items():  # in order: the records are sorted
+        week_start = period.start + timedelta(days=7 * number)
         week = ReportPeriod(week_start, min(period.end, week_start + timedelta(days=6)))
-        in_week = [r for r in records if week.contains(r.night_of)]
-        if in_week:
-            rows.append(_night_row(week_text(week), in_week))
-        week_start += timedelta(days=7)
+        rows.append(_night_row(week_text(week), in_week))
     return False, tuple(rows)

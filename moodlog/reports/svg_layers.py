@@ -7,6 +7,7 @@ share one clip rectangle (or none), and the PDF writer draws each layer with tha
 as the painter's clip. Shapes stay vectors and text stays text.
 """
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -64,18 +65,46 @@ def _clip_id(element: ET.Element, inherited: str | None) -> str | None:
     return inherited
 
 
-def _shapes(element: ET.Element, clip: str | None) -> Iterator[tuple[ET.Element, str | None]]:
-    """The shapes under ``element`` in drawing order, each with the clip it falls under."""
+def _shapes(
+    element: ET.Element, clip: str | None, moved: bool = False
+) -> Iterator[tuple[ET.Element, str | None, bool]]:
+    """The shapes under ``element`` in drawing order, each with the clip it falls under and
+    whether a ``transform`` moves it (its own or an enclosing group's)."""
     for child in element:
         if child.tag in _KEPT or child.tag in _SKIPPED:
             continue
         child_clip = _clip_id(child, clip)
+        child_moved = moved or "transform" in child.attrib
         if child.tag == _PATH and not child.get("d", "").strip():
             continue  # matplotlib writes an empty line's path without data; Qt warns on it
         if child.tag in _SHAPES:
-            yield child, child_clip
+            yield child, child_clip, child_moved
         else:
-            yield from _shapes(child, child_clip)
+            yield from _shapes(child, child_clip, child_moved)
+
+
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TOLERANCE = 0.01
+
+
+def _bounds(path: ET.Element) -> Rect | None:
+    """The box around ``path``'s points. matplotlib writes paths with absolute commands
+    only (M, L, Q, C, z), so its numbers are x, y pairs."""
+    numbers = [float(n) for n in _NUMBER.findall(path.get("d", ""))]
+    if not numbers or len(numbers) % 2:
+        return None
+    xs, ys = numbers[0::2], numbers[1::2]
+    return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+
+
+def _within(box: Rect, rect: Rect) -> bool:
+    x, y, width, height = rect
+    return (
+        box[0] >= x - _TOLERANCE
+        and box[1] >= y - _TOLERANCE
+        and box[0] + box[2] <= x + width + _TOLERANCE
+        and box[1] + box[3] <= y + height + _TOLERANCE
+    )
 
 
 def _copy(element: ET.Element, keep: set[int], whole: set[int]) -> ET.Element:
@@ -105,12 +134,23 @@ def svg_layers(svg: bytes) -> list[SvgLayer]:
     kept = [e for e in root.iter() if e.tag in _KEPT]
 
     runs: list[tuple[Rect | None, list[ET.Element]]] = []
-    for shape, clip_id in _shapes(root, None):
+    for shape, clip_id, moved in _shapes(root, None):
         rect = rects.get(clip_id) if clip_id is not None else None
         if runs and runs[-1][0] == rect:
             runs[-1][1].append(shape)
-        else:
-            runs.append((rect, [shape]))
+            continue
+        if runs and rect is not None and shape.tag == _PATH and not moved:
+            # A path lying wholly inside its clip (a gridline, a band) loses nothing drawn
+            # under another clip that also holds it, or none: it joins the run before
+            # (between gridlines come the unclipped tick marks), so there are far fewer
+            # layers to draw.
+            box = _bounds(shape)
+            current = runs[-1][0]
+            joins = current is None or (box is not None and _within(box, current))
+            if box is not None and _within(box, rect) and joins:
+                runs[-1][1].append(shape)
+                continue
+        runs.append((rect, [shape]))
 
     layers = []
     for rect, shapes in runs:

@@ -59,6 +59,12 @@ def _row_top(document: QTextDocument, table: QTextTable, row: int) -> float:
     return document.documentLayout().blockBoundingRect(block).top()
 
 
+def table_row_top(document: QTextDocument, table_index: int, row: int) -> float:
+    """Where ``row`` of the ``table_index``-th table begins in the laid-out document."""
+    table = next(t for i, t in enumerate(_tables(document.rootFrame())) if i == table_index)
+    return _row_top(document, table, row)
+
+
 def _row_at(document: QTextDocument, table: QTextTable, first: int, y: float) -> int | None:
     """The last row from ``first`` on that begins above ``y`` (row tops only grow)."""
     low, high = first, table.rows() - 1

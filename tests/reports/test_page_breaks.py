@@ -1,0 +1,97 @@
+"""Pages that read well: no heading left at a page's foot, a chart as wide as the text, and
+few chart layers (each gridline no longer makes a layer of its own)."""
+
+from pathlib import Path
+
+from matplotlib.figure import Figure
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from moodlog.reports.heading_breaks import break_before, break_before_in_html, lone_heading
+from moodlog.reports.pdf_report import (
+    DPI,
+    HEADING_FOLLOW_INCHES,
+    chart_aspect,
+    lay_out_report,
+    pdf_writer,
+)
+from moodlog.reports.report_charts import figure_svg, report_charts
+from moodlog.reports.report_data import ReportData
+from moodlog.reports.report_period import PaperSize, ReportOptions
+from tests.reports.known_diary import PERIOD
+
+PAGE = QSizeF(400, 300)
+
+
+def laid_out(html: str) -> QTextDocument:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    document.setPageSize(PAGE)
+    return document
+
+
+def heading_top(document: QTextDocument, index: int) -> float:
+    block, seen = document.begin(), -1
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            seen += 1
+            if seen == index:
+                return document.documentLayout().blockBoundingRect(block).top()
+        block = block.next()
+    raise AssertionError(f"no heading {index}")
+
+
+def test_a_heading_at_a_page_foot_moves_to_the_next_page(qt: QApplication) -> None:
+    filler = "".join(f"<p>Line {n}</p>" for n in range(40))
+    html = f"<h2>First</h2>{filler}<h2>Second</h2><p>What the second heading introduces</p>"
+    document = laid_out(html)
+    # Push the second heading to the last lines of a page, whatever the font's height.
+    top = heading_top(document, 1)
+    room = PAGE.height() - top % PAGE.height()
+    spacer = f'<p style="margin-top: {max(0.0, room - 40):.0f}px;">&nbsp;</p>'
+    html = html.replace("<h2>Second", f"{spacer}<h2>Second")
+    document = laid_out(html)
+    found = lone_heading(document, PAGE.height(), follow=60)
+    assert found is not None
+    assert found.index == 1  # the first heading, at the top of page one, is fine
+
+    break_before(document, found)
+    # Now at the top of a page (below the heading's own top margin).
+    assert heading_top(document, 1) % PAGE.height() <= found.block.blockFormat().topMargin() + 1
+    assert lone_heading(document, PAGE.height(), follow=60) is None
+    again = laid_out(break_before_in_html(html, found.index))
+    assert heading_top(again, 1) == heading_top(document, 1)  # the HTML keeps the break
+
+
+def test_no_heading_of_the_report_is_left_at_a_page_foot(
+    qt: QApplication, known_data: ReportData, tmp_path: Path
+) -> None:
+    writer = pdf_writer(tmp_path / "r.pdf", PaperSize.A4, "t", "0.1.0")
+    report = lay_out_report(known_data, ReportOptions(PERIOD), [], writer)
+    follow = HEADING_FOLLOW_INCHES * DPI
+    assert lone_heading(report.document, report.page.height(), follow) is None
+
+
+def test_the_report_chart_is_as_wide_as_the_text(known_data: ReportData) -> None:
+    aspect = chart_aspect(PaperSize.A4)
+    (chart,) = report_charts(known_data, aspect)
+    # Scaled to fit the page's chart space, it fills the width (it is at least that wide).
+    assert chart.width_points / chart.height_points >= aspect - 1e-6
+
+
+def test_gridlines_join_the_tick_marks_between_them_in_one_layer() -> None:
+    figure = Figure(figsize=(4, 2))
+    ax = figure.add_subplot()
+    ax.plot([0, 10], [0, 10])
+    ax.set_xlim(4, 6)  # the line runs past the axes: it stays clipped
+    ax.set_xticks([4.2, 4.4, 4.6, 4.8, 5.0, 5.2, 5.4, 5.6, 5.8])
+    ax.grid(True)
+    layers = figure_svg(figure).layers
+    # Background, then the gridlines with the ticks and labels, the clipped line, the
+    # frame: not a layer per gridline (there would be 20 or more).
+    assert len(layers) <= 6
+    clipped = [layer for layer in layers if layer.clip is not None]
+    assert len(clipped) == 1
+    assert b"<path" in clipped[0].svg
