@@ -317,6 +317,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks.report import measure as measure_report
 
         report = [Row(*row) for row in measure_report(folder)]
+        print("Import: a 10,000-row Daylio CSV into a new diary ...", flush=True)
+        from benchmarks.import_daylio import measure as measure_import
+
+        imports = [Row(*row) for row in measure_import(folder)]
     print()
     rows = [
         Row(
@@ -328,6 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         *save_rows(saves, inserts),
         *charts,
         *report,
+        *imports,
     ]
     print_table(rows)
     print(

@@ -4,14 +4,17 @@
 - ``store`` is a fresh in-memory diary per test, with every migration applied; no test
   shares mutable state with another.
 - ``clock`` is a fixed "now" (a Saturday morning), so dates in tests never drift.
-- ``no_network`` (autouse) fails any test that opens a network socket: moodlog makes no
-  network connections at all.
+- ``no_network`` (autouse) fails any test that uses the network: connecting, binding or
+  sending on an IPv4/IPv6 socket, or looking up a host name. moodlog makes no network
+  connections at all. An attempt raises :class:`NetworkUsed` and is also recorded, so a
+  library that swallows the error still fails the test (tests/test_no_network.py).
 """
 
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from typing import NoReturn
 
 import pytest
 
@@ -35,19 +38,48 @@ def store() -> Iterator[DiaryStore]:
     diary.close()
 
 
-class _NetworkUsed(AssertionError):
-    pass
+class NetworkUsed(AssertionError):
+    """Something tried to use the network during a test."""
+
+
+_INET_FAMILIES = (socket.AF_INET, socket.AF_INET6)
+_SOCKET_METHODS = ("connect", "connect_ex", "sendto", "bind")
+_SOCKET_FUNCTIONS = (
+    "create_connection",
+    "create_server",
+    "getaddrinfo",
+    "gethostbyname",
+    "gethostbyname_ex",
+)
 
 
 @pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """moodlog never opens a network connection; a test that tries fails here."""
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """moodlog never uses the network; a test that tries fails here. Yields the attempts
+    (the guard's own test empties it after checking it)."""
+    attempts: list[str] = []
 
-    def refuse(self: socket.socket, address: object) -> None:
-        family = self.family
-        if family in (socket.AF_INET, socket.AF_INET6):
-            raise _NetworkUsed(f"moodlog tried to connect to {address!r}")
-        return real_connect(self, address)  # type: ignore[arg-type]
+    def refuse(what: str) -> NoReturn:
+        attempts.append(what)
+        raise NetworkUsed(f"moodlog tried to use the network: {what}")
 
-    real_connect = socket.socket.connect
-    monkeypatch.setattr(socket.socket, "connect", refuse)
+    def guarded(name: str) -> Callable[..., object]:
+        real = getattr(socket.socket, name)
+
+        def method(self: socket.socket, *args: object) -> object:
+            if self.family in _INET_FAMILIES:
+                refuse(f"socket.{name}{args!r}")
+            return real(self, *args)
+
+        return method
+
+    def refused(name: str) -> Callable[..., NoReturn]:
+        return lambda *args, **_kwargs: refuse(f"socket.{name}{args!r}")
+
+    for name in _SOCKET_METHODS:
+        monkeypatch.setattr(socket.socket, name, guarded(name))
+    for name in _SOCKET_FUNCTIONS:
+        monkeypatch.setattr(socket, name, refused(name))
+    yield attempts
+    if attempts:
+        pytest.fail(f"moodlog tried to use the network: {attempts}")

@@ -66,7 +66,7 @@ def draw_adherence(ax: Axes, ctx: PanelContext, medications: list[Medication]) -
             linestyle="none",
             marker="x",
             markersize=3.5,
-            color=theme.text,
+            color=theme.background,  # cut out of the cell: it shows on the darkest colour
             gid="adherence-missed",
         )
     labels = ("Not recorded", "Missed (×)", "Partly taken", "Taken")

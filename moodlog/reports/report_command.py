@@ -2,7 +2,7 @@
 :class:`ReportError` with one line for the person; the caller prints it and exits non-zero.
 Needs a QGuiApplication (the caller makes one, offscreen)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -32,6 +32,7 @@ class ReportRequest:
     sections: str
     paper: str = ""
     name: str = ""
+    passphrase: str | None = field(default=None, repr=False)  # an encrypted diary's
 
 
 def parse_day(value: str, flag: str) -> date:
@@ -65,7 +66,7 @@ def run_report_request(request: ReportRequest, now: datetime, default_paper: Pap
         raise ReportError(f"There is no diary at {request.db}; nothing was created.")
     check_destination(request.out)
     try:
-        store = DiaryStore(open_database(request.db, now))
+        store = DiaryStore(open_database(request.db, now, request.passphrase))
     except StorageError as error:
         raise ReportError(error.message) from error
     try:

@@ -11,7 +11,14 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from moodlog.storage.errors import DiaryDamaged, DiaryTooNew, DiaryUnavailable
+from moodlog.storage.encrypted_connection import (
+    connect_encrypted,
+    connect_like,
+    database_errors,
+    is_encrypted,
+)
+from moodlog.storage.errors import DiaryDamaged, DiaryTooNew, DiaryUnavailable, PassphraseNeeded
+from moodlog.storage.integrity import check_integrity
 from moodlog.storage.migrations import MIGRATION_SET, build_migrations, known_migration_names
 from moodlog.storage.sqlite_utils_loader import load_sqlite_utils
 
@@ -20,10 +27,19 @@ FILE_MODE = 0o600
 BUSY_TIMEOUT_MS = 3000
 
 
-def open_database(path: Path | None, now: datetime | None = None) -> sqlite3.Connection:
+def open_database(
+    path: Path | None,
+    now: datetime | None = None,
+    passphrase: str | None = None,
+    *,
+    check: bool = True,
+) -> sqlite3.Connection:
     """Open (creating if need be) the diary at ``path``, or an in-memory one for ``None``,
     with every migration applied. Raises a :class:`StorageError` subclass with a message
-    for the person when the file can't be used; the file is then left as it was."""
+    for the person when the file can't be used; the file is then left as it was.
+    With ``passphrase`` the diary is encrypted (SQLCipher; see encrypted_connection.py).
+    ``check``: run SQLite's quick check first (:class:`DiaryDamaged` if it fails); the window
+    passes ``False`` and runs it just after its first frame (see integrity.py)."""
     if path is None:
         memory = sqlite3.connect(":memory:")
         _configure(memory, in_memory=True)
@@ -32,18 +48,33 @@ def open_database(path: Path | None, now: datetime | None = None) -> sqlite3.Con
     _prepare_file(path)
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(path)
+        conn = _connect(path, passphrase)
         applied = applied_migration_names(conn)
         # Refuse first: switching an older file to WAL rewrites its header.
         _refuse_newer(conn, path, applied)
+        if check:
+            _refuse_damaged(conn, path)
         _configure(conn, in_memory=False)
         if set(known_migration_names()) - set(applied):
             _migrate(conn, path, now, applied)
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         if conn is not None:
             conn.close()
         raise _open_error(error, path) from error
     return conn
+
+
+def _connect(path: Path, passphrase: str | None) -> sqlite3.Connection:
+    if passphrase is not None:
+        return connect_encrypted(path, passphrase)
+    if is_encrypted(path):
+        raise PassphraseNeeded(
+            f"{path} needs a passphrase (it is encrypted), or it is not a moodlog diary, or it "
+            "is damaged. moodlog has not changed it. For an encrypted diary, give the "
+            "passphrase with --passphrase-file or MOODLOG_PASSPHRASE, or open it from the "
+            "window, which asks for it."
+        )
+    return sqlite3.connect(path)
 
 
 def _prepare_file(path: Path) -> None:
@@ -51,8 +82,10 @@ def _prepare_file(path: Path) -> None:
     folder = path.parent
     try:
         if not folder.exists():
+            created = [f for f in (folder, *folder.parents) if not f.exists()]
             folder.mkdir(mode=FOLDER_MODE, parents=True)
-            folder.chmod(FOLDER_MODE)  # mkdir's mode is filtered by the umask
+            for new_folder in created:  # mkdir's mode is filtered by the umask, and
+                new_folder.chmod(FOLDER_MODE)  # parents get the default mode
         if path.exists():
             if path.is_dir():
                 raise DiaryUnavailable(f"{path} is a folder, not a diary file. Choose a file name.")
@@ -107,6 +140,16 @@ def _refuse_newer(conn: sqlite3.Connection, path: Path, applied: list[str]) -> N
         )
 
 
+def _refuse_damaged(conn: sqlite3.Connection, path: Path) -> None:
+    problems = check_integrity(conn)
+    if problems:
+        conn.close()
+        raise DiaryDamaged(
+            f"The diary {path} is damaged: SQLite found a problem in it ({problems[0]}). "
+            "moodlog has not changed it. Restore a backup, or open another file with --db."
+        )
+
+
 def _migrate(
     conn: sqlite3.Connection, path: Path | None, now: datetime | None, applied: list[str]
 ) -> None:
@@ -124,7 +167,7 @@ def copy_aside(conn: sqlite3.Connection, path: Path, reason: str, now: datetime)
     """Copy the open diary next to itself as ``<name>.<reason>-<timestamp>.sqlite`` (0600)."""
     target = path.with_name(f"{path.stem}.{reason}-{now:%Y%m%d-%H%M%S}.sqlite")
     os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, FILE_MODE))
-    with sqlite3.connect(target) as copy:
+    with connect_like(conn, target) as copy:  # encrypted like the diary
         conn.backup(copy)
     copy.close()
     return target

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from moodlog.storage.encrypted_connection import database_errors
 from moodlog.storage.errors import unavailable_from
 from moodlog.storage.row_mapping import Row
 from moodlog.storage.sqlite_utils_loader import load_sqlite_utils
@@ -18,6 +19,11 @@ class DiaryConnection:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._database: Database | None = None
+
+    def reopen(self, conn: sqlite3.Connection) -> None:
+        """Carry on with ``conn``: the same diary, opened again (after its encryption changed)."""
+        self.conn = conn
+        self._database = None
 
     def prepare_for_writes(self) -> None:
         """Load what writing needs now (the app calls this once the window is ready)."""
@@ -36,8 +42,8 @@ class DiaryConnection:
         try:
             with self._database.atomic():
                 yield
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+        except database_errors() as error:  # sqlcipher3's are classes of their own
+            if isinstance(error, self.conn.IntegrityError | self.conn.ProgrammingError):
                 raise  # a bug in our validation, not the person's environment
             raise unavailable_from(error) from error
 

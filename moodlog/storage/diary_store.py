@@ -15,6 +15,7 @@ from moodlog.domain.side_effects import Severity, SideEffect
 from moodlog.domain.sleep import SleepMode, SleepRecord, measure_sleep
 from moodlog.domain.trackers import Tracker, TrackerKind
 from moodlog.storage.diary_connection import DiaryConnection
+from moodlog.storage.encrypted_connection import passphrase_of
 from moodlog.storage.row_mapping import (
     Row,
     check_in_from_row,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from moodlog.domain.questionnaire_schedule import Due
     from moodlog.domain.trend_data import TrendData
     from moodlog.storage.appointment_store import AppointmentStore
+    from moodlog.storage.import_store import ImportStore
     from moodlog.storage.questionnaire_store import QuestionnaireStore
 
 # How far back a PHQ-9 can still stop a start or end-of-treatment reminder (a baseline window
@@ -78,6 +80,13 @@ class DiaryStore:
 
         return AppointmentStore(self._link)
 
+    @cached_property
+    def imports(self) -> "ImportStore":
+        """Imports from other apps, with their undo (loaded on first use)."""
+        from moodlog.storage.import_store import ImportStore
+
+        return ImportStore(self._link)
+
     def questionnaire_dues(
         self,
         interval_days: int,
@@ -101,6 +110,24 @@ class DiaryStore:
 
     def close(self) -> None:
         self._conn.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for storage code that works on the whole file (backups)."""
+        return self._conn
+
+    @property
+    def passphrase(self) -> str | None:
+        """The passphrase the diary is open with now (``None``: not encrypted): what its
+        backups and copies are opened with. Read it when needed: it changes with
+        File › Encryption…."""
+        return passphrase_of(self._conn)
+
+    def reopen(self, conn: sqlite3.Connection) -> None:
+        """Carry on with ``conn``, the same diary opened again after :meth:`close` (see
+        encryption_change.py); every store on this diary follows."""
+        self._conn = conn
+        self._link.reopen(conn)
 
     def prepare_for_writes(self) -> None:
         """Load what writing needs now (the app calls this once the window is ready)."""

@@ -23,6 +23,20 @@ class DiaryUnavailable(StorageError):
     """The file can't be written just now: disk full, read-only, or locked."""
 
 
+class WrongPassphrase(StorageError):
+    """The passphrase doesn't open this diary (or an encrypted diary was opened without one,
+    or a plain one with one). The file is left as it was."""
+
+
+class PassphraseNeeded(DiaryDamaged):
+    """Opened without a passphrase, the file reads as noise: an encrypted diary, or a
+    damaged file (without the passphrase the two can't be told apart)."""
+
+
+class EncryptionUnavailable(StorageError):
+    """An encrypted diary needs the optional sqlcipher3 package, which isn't installed."""
+
+
 def unavailable_from(error: sqlite3.Error) -> StorageError:
     """Translate an SQLite error raised while writing into a message for the person.
 

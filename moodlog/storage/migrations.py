@@ -260,6 +260,28 @@ def create_appointment_tables(db: "Database") -> None:
             db.execute(statement)
 
 
+def create_import_tables(db: "Database") -> None:
+    """Imports from other apps: one row per imported file (its hash refuses a second import
+    of the same file), and on each check-in the import that added it (undoing the import
+    deletes its row, and so, by the cascade, exactly its check-ins)."""
+    ddl = """
+        CREATE TABLE import_batches (
+            id INTEGER PRIMARY KEY,
+            format TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            file_hash TEXT NOT NULL UNIQUE,
+            imported_at TEXT NOT NULL,
+            rows INTEGER NOT NULL CHECK (rows >= 0),
+            skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped >= 0)
+        ) STRICT;
+        ALTER TABLE check_ins ADD COLUMN import_batch_id INTEGER
+            REFERENCES import_batches (id) ON DELETE CASCADE
+    """
+    for statement in ddl.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 # The steps, in order. Append only: never edit, reorder or remove a step that has shipped.
 STEPS = (
     create_diary_tables,
@@ -267,6 +289,7 @@ STEPS = (
     create_treatment_tables,
     create_questionnaire_tables,
     create_appointment_tables,
+    create_import_tables,
 )
 
 

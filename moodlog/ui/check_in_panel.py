@@ -1,6 +1,6 @@
 """CheckInPanel: the ratings, time and note of one check-in."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.check_in import CheckIn
-from moodlog.domain.scales import MOOD, MOOD_WORDS, SCALES, Scale, mood_word
+from moodlog.domain.scales import MOOD, MOOD_WORDS, SCALES, SCALES_BY_KEY, Scale
 from moodlog.ui.choice_input import ChoiceInput
 
 
@@ -32,14 +32,24 @@ class CheckInPanel(QGroupBox):
 
     edited = Signal()
 
-    def __init__(self, shown_scales: Iterable[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        shown_scales: Iterable[str],
+        parent: QWidget | None = None,
+        *,
+        anchors: Mapping[str, tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__("How are you right now?", parent)
         self.inputs: dict[str, ChoiceInput] = {}
         self._rows: dict[str, list[QWidget]] = {}
         self._value_labels: dict[str, QLabel] = {}
+        self.anchor_labels: dict[str, QLabel] = {}
+        self._mood_words = list(MOOD_WORDS)
         self._hidden_values: dict[str, int] = {}
         self._build_layout()
         self.set_shown_scales(shown_scales)
+        for key, (low, high) in (anchors or {}).items():
+            self.set_anchors(key, low, high)
         self._connect_signals()
 
     def _build_layout(self) -> None:
@@ -94,6 +104,7 @@ class CheckInPanel(QGroupBox):
         grid.addWidget(choice, row, 1)
         grid.addWidget(value_label, row, 2)
         grid.addWidget(anchors, row + 1, 1, 1, 2)
+        self.anchor_labels[scale.key] = anchors
         self.inputs[scale.key] = choice
         self._value_labels[scale.key] = value_label
         self._rows[scale.key] = [label, choice, value_label, anchors]
@@ -114,10 +125,29 @@ class CheckInPanel(QGroupBox):
         if value is None:
             text = "not rated"
         elif key == MOOD.key:
-            text = f"{value} · {mood_word(value)}"
+            text = f"{value} · {self._mood_words[value]}"
         else:
             text = str(value)
         self._value_labels[key].setText(text)
+
+    def set_anchors(self, key: str, low: str, high: str) -> None:
+        """Show the person's own words for the ends (0 and 10) of the scale ``key``."""
+        scale = SCALES_BY_KEY[key]
+        choice = self.inputs[key]
+        if key == MOOD.key:
+            # Mood has a word for every value; its ends follow the person's own words.
+            for value, text, usual in ((0, low, MOOD.low), (10, high, MOOD.high)):
+                own = text[:1].upper() + text[1:]
+                self._mood_words[value] = MOOD_WORDS[value] if text == usual else own
+            choice.set_descriptions(dict(enumerate(self._mood_words)))
+        else:
+            choice.set_descriptions({0: low, 10: high})
+        choice.setToolTip(
+            f"{scale.question} 0 = {low}, 10 = {high}. "
+            "Type a digit (1 then 0 for 10); Delete clears."
+        )
+        self.anchor_labels[key].setText(f"0 = {low}   ·   10 = {high}")
+        self._refresh_value_label(key)
 
     def set_shown_scales(self, keys: Iterable[str]) -> None:
         """Show only these scales. A hidden scale keeps its value, so nothing is lost."""

@@ -75,6 +75,11 @@ class ChoiceInput(QWidget):
         self._update_description()
         self.update()
 
+    def set_descriptions(self, describe: dict[int, str]) -> None:
+        """Change the words that go with values (their tooltips and what is read aloud)."""
+        self._describe = dict(describe)
+        self._update_description()
+
     def _choose(self, value: int | None) -> None:
         if value == self._value:
             return

@@ -6,9 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from moodlog import __version__
 from moodlog.domain.clock import Clock
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.list_names import clean_new_name
@@ -26,7 +27,6 @@ from moodlog.domain.scales import SCALES
 from moodlog.domain.sleep import SleepMode
 from moodlog.domain.trackers import TrackerKind
 from moodlog.storage.diary_store import DiaryStore
-from moodlog.ui import dialogs
 from moodlog.ui.questionnaire_due_line import QuestionnaireDueLine
 from moodlog.ui.questionnaire_flows import QuestionnaireFlows
 from moodlog.ui.questionnaire_preferences import QuestionnairePreferences
@@ -34,25 +34,24 @@ from moodlog.ui.today_preferences import TodayPreferences
 from moodlog.ui.today_view import TodayView
 
 if TYPE_CHECKING:
+    from moodlog.ui.about_dialog import AboutDialog
     from moodlog.ui.appointments_dialog import AppointmentsDialog
     from moodlog.ui.charts_view import ChartsView
     from moodlog.ui.checklist_dialog import ChecklistDialog, Item
+    from moodlog.ui.delete_all_dialog import DeleteAllDialog
+    from moodlog.ui.encryption_dialog import EncryptionDialog
+    from moodlog.ui.export_dialog import ExportDialog
+    from moodlog.ui.first_run import FirstRunDialog
     from moodlog.ui.history_view import HistoryView
+    from moodlog.ui.import_dialog import ImportDialog
+    from moodlog.ui.reminder_settings_dialog import ReminderSettingsDialog
     from moodlog.ui.report_dialog import ReportDialog
     from moodlog.ui.scores_view import ScoresView
+    from moodlog.ui.settings_dialog import SettingsDialog
     from moodlog.ui.treatment_view import TreatmentView
 
-ABOUT_TEXT = (
-    "<h3>moodlog {version}</h3>"
-    "<p>A private diary for living with treatment-resistant depression, and for talking "
-    "about it with your clinician.</p>"
-    "<p><b>moodlog is not a medical device.</b> It does not diagnose, does not give dosing "
-    "or treatment advice, and nobody monitors what you write. It makes no network "
-    "connections: your diary stays on this computer unless you export it.</p>"
-    "<p>PHQ-9 and GAD-7: developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt "
-    "Kroenke and colleagues, with an educational grant from Pfizer Inc.</p>"
-    "<p>Your diary: <code>{path}</code></p>"
-)
+# Where the window's size and place are kept between runs (QSettings).
+GEOMETRY_KEY = "window/geometry"
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +113,7 @@ class MainWindow(QMainWindow):
         # refresh_due() runs once the window is up (the app schedules it; tests call it).
         self.statusBar().showMessage("Type a digit to rate the focused scale; Ctrl+S saves.")
         self._fit_to_screen()
+        self._restore_geometry()
         # Ready to type: the first scale has the focus, so "6, Ctrl+S" records a day.
         self.today_view.check_in_panel.focus_first()
 
@@ -133,6 +133,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         today = self.today_view
+        # File: the diary as a whole (export; import and backups join it).
+        self.file_menu = bar.addMenu("&File")
+        self._action(self.file_menu, "&Export my diary…", [], self.open_export)
+        self._action(self.file_menu, "&Import from another app…", [], self.open_import)
+        # Privacy: both act on the diary file, so a diary kept in memory has neither.
+        self.file_menu.addSeparator()
+        encryption = self._action(self.file_menu, "Encr&yption…", [], self.open_encryption)
+        delete_all = self._action(self.file_menu, "&Delete all my data…", [], self.open_delete_all)
+        for action in (encryption, delete_all):
+            action.setEnabled(self._diary_path is not None)
         diary = bar.addMenu("&Diary")
         self._action(diary, "&Save", ["Ctrl+S"], self._save)
         self._action(diary, "&New check-in", ["Ctrl+N"], today.new_check_in)
@@ -143,12 +153,14 @@ class MainWindow(QMainWindow):
         diary.addSeparator()
         self.take_phq9_action = self._action(diary, "Take the P&HQ-9…", [], self.flows.take_phq9)
         self._action(diary, "Take the G&AD-7…", [], self.flows.take_gad7)
-        self._action(diary, "&Enter a score from elsewhere…", [], self.flows.enter_score)
+        # A lambda: the action's `checked` argument must not arrive as the score to edit.
+        self._action(diary, "&Enter a score from elsewhere…", [], lambda: self.flows.enter_score())
         diary.addSeparator()
         self._action(diary, "&Report for my clinician…", ["Ctrl+P"], self.open_report)
         # "A&ppointments": Alt+A is "Take the G&AD-7…".
         self._action(diary, "A&ppointments and questions…", [], self.open_appointments)
         diary.addSeparator()
+        self._action(diary, "Se&ttings…", ["Ctrl+,"], lambda: self.open_settings())
         self._action(diary, "&Quit", ["Ctrl+Q"], self.close)
         go = bar.addMenu("&Go")
         self._action(go, "&Previous day", ["Ctrl+Left", "Alt+Left"], lambda: self._move(-1))
@@ -180,11 +192,13 @@ class MainWindow(QMainWindow):
         sleep_menu.addAction(self.detailed_sleep_action)
         self._action(view, "Side &effects to track…", [], self.choose_side_effects)
         self._action(view, "&Trackers…", [], self.choose_trackers)
+        self._action(view, "&Reminders…", [], self.open_reminder_settings)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Get help now", ["Ctrl+H"], self.flows.show_get_help)
         self._action(help_menu, "My &safety plan…", [], self.flows.edit_safety_plan)
         help_menu.addSeparator()
-        self._action(help_menu, "&About moodlog", [], self._about)
+        self._action(help_menu, "&User guide", ["F1"], self.open_user_guide)
+        self._action(help_menu, "&About moodlog", [], self.open_about)
         today.side_effects_panel.manage_requested.connect(self.choose_side_effects)
         today.trackers_panel.manage_requested.connect(self.choose_trackers)
         today.adherence_panel.manage_requested.connect(self.show_treatment)
@@ -290,6 +304,15 @@ class MainWindow(QMainWindow):
 
     def show_charts(self) -> None:
         self.tabs.setCurrentWidget(self._charts_page)
+
+    def reload_diary(self) -> None:
+        """Show the diary afresh after its file was replaced (a backup restored)."""
+        self.today_view.reload_lists()
+        self.today_view.show_day(self.today_view.day)
+        for view in (self._history, self._treatment, self._scores, self._charts):
+            if view is not None:
+                view.mark_stale()  # a visible view reloads at once
+        self.refresh_due()
 
     def refresh_due(self) -> None:
         """Say on Today whether a questionnaire is due; one questionnaire a day is enough,
@@ -411,6 +434,80 @@ class MainWindow(QMainWindow):
         self.report_dialog.open()
         return self.report_dialog
 
+    def open_settings(self, page: str = "") -> "SettingsDialog":
+        """Settings, at the tab named ``page`` (e.g. "Reminders") when given."""
+        from moodlog.ui.settings_dialog import SettingsDialog
+
+        today = self.today_view
+        dialog = SettingsDialog(
+            self._settings,
+            self._store,
+            self._clock,
+            self._diary_path,
+            self,
+            edit_safety_plan=self.flows.edit_safety_plan,
+            manage_trackers=self.choose_trackers,
+        )
+        dialog.scales_changed.connect(self._show_scales)
+        dialog.anchors_changed.connect(
+            lambda key: today.check_in_panel.set_anchors(key, *self.preferences.anchors(key))
+        )
+        dialog.sleep_mode_changed.connect(
+            lambda mode: self.detailed_sleep_action.setChecked(mode is SleepMode.FULL)
+        )
+        dialog.trackers_changed.connect(today.reload_lists)
+        dialog.interval_changed.connect(self._show_interval)
+        dialog.theme_changed.connect(self._on_treatments_changed)  # charts take the new colours
+        dialog.show_page(page)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _show_scales(self, keys: list[str]) -> None:
+        for key, action in self.scale_actions.items():
+            action.blockSignals(True)
+            action.setChecked(key in keys)
+            action.blockSignals(False)
+        self.today_view.set_shown_scales(keys)
+
+    def _show_interval(self, days: int) -> None:
+        if self._scores is not None:  # its own choice follows (and stores the same days)
+            self._scores.interval_combo.setCurrentIndex(self._scores.interval_combo.findData(days))
+        self.refresh_due()
+
+    def offer_first_run(self) -> "FirstRunDialog | None":
+        """Welcome a new, empty diary, once (the app calls this when the window is up)."""
+        from moodlog.ui.first_run import FirstRunDialog, first_run_is_due, mark_first_run_shown
+
+        if not first_run_is_due(self._settings, self._store):
+            return None
+        mark_first_run_shown(self._settings)
+
+        def add_medication() -> QDialog:
+            self.show_treatment()
+            return self.treatment_view.add_medication()
+
+        dialog = FirstRunDialog(
+            self._diary_path,
+            self,
+            import_history=self.open_import,
+            add_medication=add_medication,
+            set_reminder=lambda: self.open_settings("Reminders"),
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_reminder_settings(self) -> "ReminderSettingsDialog":
+        from moodlog.ui.reminder_settings_dialog import ReminderSettingsDialog
+
+        dialog = ReminderSettingsDialog(
+            self._store, self._clock, self._settings, self._diary_path, parent=self
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def open_appointments(self) -> "AppointmentsDialog":
         from moodlog.ui.appointments_dialog import AppointmentsDialog
 
@@ -419,12 +516,79 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _about(self) -> None:
-        path = self._diary_path or "(in memory)"
-        dialogs.show_about(self, "About moodlog", ABOUT_TEXT.format(version=__version__, path=path))
+    def open_encryption(self) -> "EncryptionDialog":
+        from moodlog.ui.encryption_dialog import EncryptionDialog
+
+        assert self._diary_path is not None  # the action is off for a diary in memory
+        dialog = EncryptionDialog(self._store, self._diary_path, self._clock, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(dialog.outcome, 15000))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_delete_all(self) -> "DeleteAllDialog":
+        from moodlog.ui.delete_all_dialog import DeleteAllDialog
+
+        assert self._diary_path is not None
+        dialog = DeleteAllDialog(self._store, self._diary_path, self._clock, self)
+        dialog.accepted.connect(self._delete_all_data)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _delete_all_data(self) -> None:
+        """Delete the diary's files, then close moodlog (see delete_all_dialog.py for why
+        it doesn't start again with an empty diary) and clear its settings."""
+        from moodlog.ui.delete_all_dialog import delete_all_data
+
+        assert self._diary_path is not None
+        self.today_view.discard_draft()  # the form's unsaved edits go with the diary
+        delete_all_data(self._store, self._diary_path, self)
+        QApplication.setQuitOnLastWindowClosed(True)  # a reminder tray doesn't keep it running
+        self.close()
+        self._settings.clear()  # after close(), which stores the window's size
+        self._settings.sync()
+
+    def open_export(self) -> "ExportDialog":
+        from moodlog.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self._store, self._clock, self._settings, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> "ImportDialog":
+        from moodlog.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._store, self._clock, self)
+        # Imported (or undone) check-ins show in History and Charts the next time they show.
+        dialog.diary_changed.connect(lambda: self._on_day_saved(self._clock().date()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> "AboutDialog":
+        from moodlog.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self._diary_path, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_user_guide(self) -> bool:
+        from moodlog.ui.user_guide import open_user_guide
+
+        return open_user_guide(self)
+
+    def _restore_geometry(self) -> None:
+        """The size and place the window had when it was last closed, if it still fits."""
+        saved = self._settings.value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         # Unsaved edits stay as the day's draft; they come back the next time.
         self.today_view.write_draft()
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)

@@ -3,8 +3,8 @@
 from datetime import date
 
 from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QCalendarWidget, QTableView, QWidget
+from PySide6.QtGui import QPainter, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QWidget
 from typing_extensions import override
 
 from moodlog.domain.day_entry import DaySummary
@@ -18,9 +18,21 @@ class MoodCalendar(QCalendarWidget):
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setAccessibleName("Calendar of logged days")
+        # Qt sets weekends in pure red: under 4.5:1 on white and on a dark base. The
+        # palette's own text colour reads in every theme.
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(weekend, QTextCharFormat())
         grid = self.findChild(QTableView, "qt_calendar_calendarview")
         if grid is not None:  # Qt's inner day grid is what takes the focus
             grid.setAccessibleName("Days of the month; Enter opens the day")
+        # Qt's month arrows are icons without names (Page Up and Page Down do the same).
+        for name, spoken in (
+            ("qt_calendar_prevmonth", "Previous month (Page Up)"),
+            ("qt_calendar_nextmonth", "Next month (Page Down)"),
+        ):
+            arrow = self.findChild(QToolButton, name)
+            if arrow is not None:
+                arrow.setAccessibleName(spoken)
         # Room for two lines (the day and its mood) in each cell, at any font size.
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
 
@@ -45,9 +57,12 @@ class MoodCalendar(QCalendarWidget):
             painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
             painter.drawRect(rect.adjusted(2, 2, -3, -3))
-        in_month = qdate.month() == self.monthShown()
-        text_role = QPalette.ColorRole.Text if in_month else QPalette.ColorRole.PlaceholderText
-        painter.setPen(palette.color(text_role))
+        # Another month's days are set in italics: a paler colour would not read on the tint.
+        if qdate.month() != self.monthShown():
+            italic = painter.font()
+            italic.setItalic(True)
+            painter.setFont(italic)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
         top = rect.adjusted(0, 2, 0, -rect.height() // 2)
         painter.drawText(top, Qt.AlignmentFlag.AlignCenter, str(qdate.day()))
         if summary.mood_mean is not None:

@@ -18,7 +18,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QLocale,
     QObject,
     QRunnable,
     QSettings,
@@ -56,7 +55,6 @@ from moodlog.reports.report_period import (
     ReportOptions,
     ReportPeriod,
     ReportSection,
-    default_paper,
     empty_period_message,
     last_months,
     last_weeks,
@@ -76,6 +74,7 @@ from moodlog.ui.form_dialog import (
     make_note_label,
 )
 from moodlog.ui.qt_dates import to_date, to_qdate
+from moodlog.ui.report_preferences import ReportPreferences
 
 TITLE = "Report for my clinician"
 INTRODUCTION = (
@@ -87,10 +86,6 @@ NO_APPOINTMENT = (
     "questions” (Alt+Q)."
 )
 PDF_FILTER = "PDF files (*.pdf)"
-# Application settings (not health data): the paper, the sections, the last folder used.
-_PAPER_KEY = "report/paper"
-_SECTIONS_KEY = "report/sections"
-_FOLDER_KEY = "report/folder"
 # The Alt+letter of each section's tick box (the letters of the other controls differ).
 _SECTION_KEYS = {
     ReportSection.SUMMARY: "m",
@@ -194,7 +189,8 @@ class ReportDialog(FormDialog):
         super().__init__(parent, fit_to_text=True)
         self._store = store
         self._clock = clock
-        self._settings = settings
+        # Application settings (not health data): the paper, the sections, the last folder.
+        self._preferences = ReportPreferences(settings)
         self._today = clock().date()
         self._last_appointment: date | None = None
         self._syncing_dates = False
@@ -335,14 +331,10 @@ class ReportDialog(FormDialog):
     def _load_choices(self) -> None:
         """The paper and sections chosen last time (else the locale's paper and every
         section), and the name or ID kept in the diary."""
-        stored = str(self._settings.value(_PAPER_KEY, ""))
-        try:
-            paper = PaperSize(stored)
-        except ValueError:
-            paper = default_paper(QLocale.territoryToCode(QLocale().territory()))
+        paper = self._preferences.paper()
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(paper))
         try:
-            chosen = set(parse_sections(str(self._settings.value(_SECTIONS_KEY, ""))))
+            chosen = set(parse_sections(self._preferences.sections_text()))
         except ValueError:
             chosen = set(ALL_SECTIONS)
         for section, check in self.section_checks.items():
@@ -475,7 +467,7 @@ class ReportDialog(FormDialog):
         self._start_writing(data, options, path)
 
     def _suggested_path(self, period: ReportPeriod) -> Path:
-        folder = Path(str(self._settings.value(_FOLDER_KEY, "")))
+        folder = Path(self._preferences.folder())
         if not str(folder) or str(folder) == "." or not folder.is_dir():
             documents = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation
@@ -484,8 +476,8 @@ class ReportDialog(FormDialog):
         return folder / f"moodlog report {period.start.isoformat()} to {period.end.isoformat()}.pdf"
 
     def _remember(self, options: ReportOptions) -> None:
-        self._settings.setValue(_PAPER_KEY, options.paper.value)
-        self._settings.setValue(_SECTIONS_KEY, ",".join(options.sections))
+        self._preferences.set_paper(options.paper)
+        self._preferences.set_sections_text(",".join(options.sections))
         if options.name != self._store.appointments.report_name():
             # The report matters, not remembering the name for next time.
             with suppress(StorageError):
@@ -530,7 +522,7 @@ class ReportDialog(FormDialog):
         self._set_busy(False)
         self.saved_path = self._destination
         if self.saved_path is not None:
-            self._settings.setValue(_FOLDER_KEY, str(self.saved_path.parent))
+            self._preferences.set_folder(str(self.saved_path.parent))
         self.result_label.setText(f"Saved {pages_text(pages)} to {self._destination}")
         self.result_box.show()
         self.open_button.setFocus()

@@ -69,9 +69,13 @@ class TimelineColours:
         return self.fill_and_ink(hue, 0.95)[0]
 
     def _best_text(self, fill: QColor) -> QColor:
-        if contrast_ratio(fill, self.text) >= contrast_ratio(fill, self.base):
-            return self.text
-        return self.base
+        """The palette's text or base colour; on a middling fill where neither reaches
+        4.5:1, black or white (one of which always does)."""
+        best = max((self.text, self.base), key=lambda ink: contrast_ratio(fill, ink))
+        if contrast_ratio(fill, best) >= 4.5:
+            return best
+        black, white = QColor("#000000"), QColor("#FFFFFF")
+        return max((black, white), key=lambda ink: contrast_ratio(fill, ink))
 
 
 def palette_key(palette: QPalette) -> tuple[int, QPalette.ColorGroup]:

@@ -1,13 +1,14 @@
-"""TodayPreferences: which scales the Today view shows and how sleep is entered (QSettings).
-Health data never goes here; it stays in the diary file."""
+"""TodayPreferences: which scales the Today view shows, the words at each scale's ends and how
+sleep is entered (QSettings). Health data never goes here; it stays in the diary file."""
 
 from PySide6.QtCore import QSettings
 
-from moodlog.domain.scales import SCALES
+from moodlog.domain.scales import SCALES, SCALES_BY_KEY
 from moodlog.domain.sleep import SleepMode
 
 _SCALES_KEY = "today/shown_scales"
 _SLEEP_MODE_KEY = "today/sleep_mode"
+_ANCHORS_GROUP = "today/anchors"  # today/anchors/<scale>/low and .../high
 
 
 class TodayPreferences:
@@ -34,3 +35,21 @@ class TodayPreferences:
 
     def set_sleep_mode(self, mode: SleepMode) -> None:
         self._settings.setValue(_SLEEP_MODE_KEY, mode.value)
+
+    def anchors(self, key: str) -> tuple[str, str]:
+        """The words at 0 and at 10 of the scale ``key``: the person's own, else the usual."""
+        scale = SCALES_BY_KEY[key]
+        low = str(self._settings.value(f"{_ANCHORS_GROUP}/{key}/low", "")).strip()
+        high = str(self._settings.value(f"{_ANCHORS_GROUP}/{key}/high", "")).strip()
+        return low or scale.low, high or scale.high
+
+    def set_anchors(self, key: str, low: str, high: str) -> None:
+        """Keep the person's words for the ends of ``key``; blank (or the usual words) puts
+        back the usual words."""
+        scale = SCALES_BY_KEY[key]
+        for end, text, usual in (("low", low, scale.low), ("high", high, scale.high)):
+            name = f"{_ANCHORS_GROUP}/{key}/{end}"
+            if text.strip() and text.strip() != usual:
+                self._settings.setValue(name, text.strip())
+            else:
+                self._settings.remove(name)

@@ -26,6 +26,7 @@ from moodlog.domain.check_in import validate_check_in
 from moodlog.domain.clock import Clock
 from moodlog.domain.day_entry import DayEntry, DayRecord
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.scales import SCALES
 from moodlog.domain.sleep import measure_sleep
 from moodlog.domain.trackers import validate_tracker_value
 from moodlog.storage.diary_store import DiaryStore
@@ -91,7 +92,10 @@ class TodayView(QWidget):
         outer.addLayout(self._notices)
         columns = QWidget(self)
         row = QHBoxLayout(columns)
-        self.check_in_panel = CheckInPanel(self._preferences.shown_scales(), columns)
+        anchors = {scale.key: self._preferences.anchors(scale.key) for scale in SCALES}
+        self.check_in_panel = CheckInPanel(
+            self._preferences.shown_scales(), columns, anchors=anchors
+        )
         right = QVBoxLayout()
         self.sleep_panel = SleepPanel(self._preferences.sleep_mode(), columns)
         self.side_effects_panel = SideEffectsPanel(columns)

@@ -113,7 +113,7 @@ def test_a_diary_from_before_appointments_keeps_its_results_and_gains_the_tables
     store = DiaryStore(conn)
     try:
         assert applied_migration_names(conn) == known_migration_names()
-        assert known_migration_names()[-1] == APPOINTMENT_STEP
+        assert APPOINTMENT_STEP in known_migration_names()  # later steps may follow it
         assert len(store.questionnaires.results()) == 1
         assert store.appointments.appointments() == []
         assert store.appointments.questions() == []

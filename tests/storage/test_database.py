@@ -23,6 +23,7 @@ TREATMENT_STEP = "create_treatment_tables"
 QUESTIONNAIRE_STEP = "create_questionnaire_tables"
 APP_TABLES = {
     "appointments",
+    "import_batches",
     "clinician_questions",
     "check_ins",
     "sleep",
@@ -69,6 +70,7 @@ def test_new_file_gets_every_migration_and_the_seeded_lists(tmp_path: Path) -> N
             TREATMENT_STEP,
             QUESTIONNAIRE_STEP,
             "create_appointment_tables",
+            "create_import_tables",
         ]
         names = [r[0] for r in db.execute("SELECT name FROM side_effects ORDER BY sort_order")]
         assert names == list(DEFAULT_SIDE_EFFECTS)

@@ -1,29 +1,73 @@
-"""Every control a keyboard can reach has a name that a screen reader can say."""
+"""Every control a keyboard can reach has a name that a screen reader can say, and Tab
+reaches every control: on every page of the window, empty or lived-in, and in every dialog
+the menus open. The rule itself is in tests/ui/accessibility_walk.py."""
 
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMenuBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from moodlog.domain.medications import DoseStep, Medication
 from moodlog.storage.diary_store import DiaryStore
+from moodlog.ui import dialogs
 from moodlog.ui.main_window import MainWindow
+from tests.known_diary import TWO_CHECK_INS_DAY, write_known_diary
+from tests.ui.accessibility_walk import problems, unnamed_controls, unreachable_controls
 
 
-def unnamed_controls(root: QWidget) -> list[str]:
-    missing = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            continue
-        if not widget.isEnabled() or widget.focusProxy() is not None:
-            continue
-        interface = QAccessible.queryAccessibleInterface(widget)
-        name = interface.text(QAccessible.Text.Name) if interface else ""
-        if not name.strip():
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
-    return missing
+def test_the_walk_finds_what_a_screen_reader_would_miss(qtbot: QtBot) -> None:
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    named_by_label = QLineEdit(root)
+    label = QLabel("&Dose:", root)
+    label.setBuddy(named_by_label)
+    unnamed = QLineEdit(root)
+    unnamed.setObjectName("unnamed")
+    arrow = QPushButton("▶", root)  # a symbol is not a name
+    arrow.setObjectName("arrow")
+    no_tab = QPushButton("Remove", root)
+    no_tab.setObjectName("no_tab")
+    no_tab.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+    hidden = QLineEdit(root)
+    for widget in (label, named_by_label, unnamed, arrow, no_tab, hidden):
+        layout.addWidget(widget)
+    hidden.hide()
+    root.show()
+    assert unnamed_controls(root) == [
+        "QLineEdit 'unnamed' text='' in QWidget",
+        "QPushButton 'arrow' text='▶' in QWidget",
+    ]
+    assert unreachable_controls(root) == ["QPushButton 'no_tab' text='Remove' in QWidget"]
+
+
+def test_every_page_of_a_new_diary(qtbot: QtBot, window: MainWindow) -> None:
+    assert problems(window) == []
+
+
+def test_every_page_of_a_lived_in_diary(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore
+) -> None:
+    write_known_diary(store)
+    window.today_view.reload_lists()  # the medications appear on Today
+    window.open_day(TWO_CHECK_INS_DAY)  # a day with check-in chips
+    window.today_view.sleep_panel.full_radio.setChecked(True)  # the detailed sleep page
+    assert problems(window) == []
 
 
 def test_today_controls_all_have_accessible_names(qtbot: QtBot, window: MainWindow) -> None:
@@ -65,3 +109,138 @@ def test_charts_controls_all_have_accessible_names(qtbot: QtBot, window: MainWin
     view = window.charts_view
     view.open_button.setEnabled(True)  # enabled once a day is chosen
     assert unnamed_controls(view) == []
+
+
+# -- every dialog the menus open ---------------------------------------------------------------
+
+
+def menu_items(bar: QMenuBar) -> Iterator[tuple[str, QAction]]:
+    """(the item's path, like "Help › About moodlog", its action) for every menu item."""
+
+    def visit(menu: QMenu, path: str) -> Iterator[tuple[str, QAction]]:
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            name = f"{path} › {action.text().replace('&', '')}"
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                yield from visit(submenu, name)
+            else:
+                yield name, action
+
+    for top in bar.actions():
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        yield from visit(menu, top.text().replace("&", ""))
+
+
+def open_windows(main: QWidget) -> list[QWidget]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible()
+        and w is not main
+        and not isinstance(w, QMenu)
+        and w.windowType() in (Qt.WindowType.Dialog, Qt.WindowType.Window)
+    ]
+
+
+@pytest.fixture
+def no_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every modal question and file chooser answers "no"/"cancel" at once (so walking the
+    menus deletes and overwrites nothing); the list records what was said."""
+    said: list[str] = []
+    for name in dir(dialogs):
+        function = getattr(dialogs, name)
+        if not callable(function) or getattr(function, "__module__", "") != dialogs.__name__:
+            continue
+        if name.startswith(("ask", "confirm")):
+            monkeypatch.setattr(dialogs, name, lambda *_a, _n=name, **_k: said.append(_n))
+        elif name.startswith("show"):
+            monkeypatch.setattr(dialogs, name, lambda _p, title, *_a, **_k: said.append(f"{title}"))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
+    return said
+
+
+def walk_what_opens(
+    qtbot: QtBot, window: MainWindow, name: str, trigger: Callable[[], object]
+) -> tuple[list[str], list[str]]:
+    """Run ``trigger``; walk every window it opens, then close them. Returns (problems,
+    titles of the windows opened)."""
+    before = set(open_windows(window))
+    found: list[str] = []
+
+    def close_blocking_dialog() -> None:
+        # Runs only inside a nested event loop: a dialog shown with exec(), which would
+        # wait for a person forever. Dialogs are shown with open().
+        modal = QApplication.activeModalWidget()
+        found.append(f"{name}: waits in exec() ({type(modal).__name__})")
+        if modal is not None:
+            modal.close()
+
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(close_blocking_dialog)
+    watchdog.start(2000)
+    trigger()
+    watchdog.stop()
+    opened = []
+    for dialog in [w for w in open_windows(window) if w not in before]:
+        title = dialog.windowTitle() or type(dialog).__name__
+        opened.append(title)
+        qtbot.waitExposed(dialog)
+        found += [f"{name} ({title}): {p}" for p in problems(dialog)]
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        dialog.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return found, opened
+
+
+def test_every_dialog_the_menus_open(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore, no_questions: list[str]
+) -> None:
+    write_known_diary(store)
+    window.today_view.reload_lists()
+    found: list[str] = []
+    opened: list[str] = []
+    for name, action in menu_items(window.menuBar()):
+        # Quitting closes the window under test; ticks only change what Today shows.
+        if name.endswith("Quit") or action.isCheckable() or not action.isEnabled():
+            continue
+        problems_here, titles = walk_what_opens(qtbot, window, name, action.trigger)
+        found += problems_here
+        opened += titles
+    assert found == [], "\n".join(found)
+    # The walk did open the dialogs (so an empty `found` means something).
+    for title in ("About moodlog", "Get help now", "Trackers", "Side effects to track"):
+        assert title in opened, opened
+
+
+def test_every_dialog_the_pages_buttons_open(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore, no_questions: list[str]
+) -> None:
+    """Buttons whose label ends in "…" open a dialog: Add medication…, Log a session…"""
+    write_known_diary(store)
+    window.today_view.reload_lists()
+    found: list[str] = []
+    opened: list[str] = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        page = window.tabs.widget(index)
+        inner_tabs = page.findChildren(QTabWidget)
+        pages = [(t, i) for t in inner_tabs for i in range(t.count())] or [(None, 0)]
+        for tabs, inner in pages:
+            if tabs is not None:
+                tabs.setCurrentIndex(inner)
+            for button in page.findChildren(QPushButton):
+                text = button.text().replace("&", "")
+                if not (text.endswith("…") and button.isVisibleTo(page) and button.isEnabled()):
+                    continue
+                name = f"{window.tabs.tabText(index).replace('&', '')} › {text}"
+                problems_here, titles = walk_what_opens(qtbot, window, name, button.click)
+                found += problems_here
+                opened += titles
+    assert found == [], "\n".join(found)
+    for title in ("Add a medication", "Trackers"):
+        assert title in opened, opened

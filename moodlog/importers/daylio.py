@@ -1,0 +1,132 @@
+"""Daylio's CSV export, every header generation.
+
+| generation | header |
+|---|---|
+| oldest (to about 2018) | ``year,date,weekday,time,mood,activities,note`` |
+| 2018 to about 2021 | ``full_date,date,weekday,time,mood,activities,note`` |
+| about 2021 on | ``…,mood,activities,note_title,note`` |
+| newest Android builds | ``…,mood,activities,scales,note_title,note`` |
+
+The day comes from ``full_date``; in the oldest form from ``year`` plus the localised
+``date`` (``June 22``, ``16 de octubre``). Times are 12- or 24-hour. Each row is one
+check-in, several a day and two at the same minute included. Moods are names: Daylio's
+five defaults (rad, good, meh, bad, awful) are spread over 0-10 (10, 8, 5, 2, 0); any
+other name is mapped by the person. The note title, the note, the activities and the
+scales go into the check-in's note, in that order ("Activities: …", "Scales: …").
+"""
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from moodlog.domain.import_preview import ImportPreview, spread_level
+from moodlog.importers.clock_times import parse_clock
+from moodlog.importers.month_names import day_and_month
+from moodlog.importers.note_text import joined_note, plain_note
+from moodlog.importers.preview_builder import PreviewBuilder
+from moodlog.importers.source_text import column_index, csv_records, decode_text, header_names
+from moodlog.importers.unreadable_file import UnreadableFile
+
+FORMAT = "daylio"
+DEFAULT_MOODS = {
+    name: spread_level(level, 5)
+    for level, name in enumerate(("awful", "bad", "meh", "good", "rad"), start=1)
+}
+MAPPING_NOTES = (
+    "Each Daylio entry becomes a check-in with its mood and note.",
+    "Daylio's own moods: rad 10, good 8, meh 5, bad 2, awful 0 (best to best, evenly between).",
+    "The note title, the activities and the scales are added to the note.",
+)
+_COMMON = {"weekday", "time", "mood", "activities", "note"}
+
+
+def matches(header: Sequence[str]) -> bool:
+    names = set(header)
+    return names >= _COMMON and ("full_date" in names or {"year", "date"} <= names)
+
+
+def generation(header: Sequence[str]) -> str:
+    names = set(header)
+    if "full_date" not in names:
+        return "Daylio CSV (oldest header, to about 2018)"
+    if "scales" in names:
+        return "Daylio CSV (newest header, with scales)"
+    if "note_title" in names:
+        return "Daylio CSV (header of about 2021 on, with note titles)"
+    return "Daylio CSV (header of 2018 to about 2021)"
+
+
+def _items(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split("|") if item.strip()]
+
+
+def _day(cells: list[str], columns: dict[str, int]) -> date | str:
+    """The row's day, or the reason it can't be read."""
+    if "full_date" in columns:
+        text = cells[columns["full_date"]].strip()
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return f'the date "{text}" is not a date (YYYY-MM-DD)'
+    year_text, words = cells[columns["year"]].strip(), cells[columns["date"]].strip()
+    found = day_and_month(words)
+    if not year_text.isdecimal() or found is None:
+        return f'the date "{words} {year_text}" could not be read'
+    try:
+        return date(int(year_text), found[0], found[1])
+    except ValueError:
+        return f'"{words} {year_text}" is not a day of the calendar'
+
+
+def read(data: bytes, file_name: str, today: date) -> ImportPreview:
+    records = csv_records(decode_text(data, file_name), file_name)
+    first = next(records, None)
+    if first is None:
+        raise UnreadableFile(f"{file_name} is empty. Export it again from Daylio.")
+    header = header_names(first[1])
+    if not matches(header):
+        raise UnreadableFile(
+            f"{file_name} doesn't have Daylio's columns (full_date or year, date, time, mood, "
+            "activities, note). Check that this is Daylio's CSV export."
+        )
+    columns = column_index(header)
+    width = len(header)
+    time_at, mood_at = columns["time"], columns["mood"]
+    activities_at, note_at = columns["activities"], columns["note"]
+    title_at, scales_at = columns.get("note_title"), columns.get("scales")
+    full_date_at = columns.get("full_date")
+    builder = PreviewBuilder(today)
+    combine, from_iso = datetime.combine, date.fromisoformat
+    # Ten thousand rows should take a blink: the common path below avoids calls it can.
+    for line, cells in records:
+        if len(cells) < width or (len(cells) > width and any(c.strip() for c in cells[width:])):
+            builder.problem(line, f"it has {len(cells)} fields; the header has {width}")
+            continue
+        try:
+            day = None if full_date_at is None else from_iso(cells[full_date_at])
+        except ValueError:
+            day = None
+        if day is None:
+            found = _day(cells, columns)
+            if isinstance(found, str):
+                builder.problem(line, found)
+                continue
+            day = found
+        clock = parse_clock(cells[time_at])
+        if clock is None:
+            builder.problem(line, f'the time "{cells[time_at].strip()}" is not a clock time')
+            continue
+        note = cells[note_at]
+        if note:
+            note = plain_note(note)
+        if title_at is not None and cells[title_at]:
+            note = joined_note(plain_note(cells[title_at]), note)
+        activities = cells[activities_at]
+        if activities and not activities.isspace():
+            note = joined_note(note, "Activities: " + ", ".join(_items(activities)))
+        if scales_at is not None and cells[scales_at].strip():
+            note = joined_note(note, "Scales: " + "; ".join(_items(cells[scales_at])))
+        mood = cells[mood_at].strip()
+        builder.add(line, combine(day, clock), mood or None, note)
+    return builder.preview(
+        data, file_name, FORMAT, generation(header), DEFAULT_MOODS, MAPPING_NOTES
+    )

@@ -1,0 +1,491 @@
+"""ImportDialog: bring in history from another app. Choose a file, read what moodlog found
+(format, check-ins, dates, rows it can't read, how the moods map), place any mood names it
+can't, then Import; an import can be undone at once or later from the list of imports.
+
+Nothing is written before Import, and an import goes in whole or not at all.
+"""
+
+from itertools import pairwise
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.clock import Clock
+from moodlog.domain.day_text import day_text
+from moodlog.domain.import_batch import ImportBatch
+from moodlog.domain.import_preview import ImportPreview, mood_key
+from moodlog.domain.scales import SCALE_MAX, SCALE_MIN, mood_word
+from moodlog.importers.format_detection import FORMAT_NAMES, MOODLOG, detect, read_preview
+from moodlog.importers.generic_csv import Columns, header_of
+from moodlog.importers.import_request import outcome_text
+from moodlog.importers.unreadable_file import UnreadableFile
+from moodlog.storage.diary_store import DiaryStore
+from moodlog.storage.errors import StorageError
+from moodlog.storage.import_store import AlreadyImported
+from moodlog.ui import dialogs
+from moodlog.ui.form_dialog import buddy_label, make_note_label
+from moodlog.ui.message_banner import BannerKind, MessageBanner
+
+INTRODUCTION = (
+    "Bring in your history from Daylio, Bearable, iMoodJournal, Pixels or eMoods, or from a "
+    "spreadsheet. You'll see what moodlog found before anything is added, and you can undo "
+    "an import afterwards."
+)
+FILE_FILTER = (
+    "Exports (*.csv *.json *.emoods *.zip *.txt);;CSV files (*.csv);;JSON files (*.json);;"
+    "eMoods backups (*.emoods);;All files (*)"
+)
+CHOOSE = "Choose…"
+NO_COLUMN = "(none)"
+_ID = Qt.ItemDataRole.UserRole
+
+
+def mood_choice_text(value: int) -> str:
+    return f"{value} · {mood_word(value)}"
+
+
+def batch_text(batch: ImportBatch) -> str:
+    when = f"{day_text(batch.imported_at.date())} {batch.imported_at:%H:%M}"
+    name = FORMAT_NAMES.get(batch.format, batch.format)
+    return f"{when} · {name} · {batch.file_name} · {batch.added:,} check-ins"
+
+
+class ImportDialog(QDialog):
+    """``diary_changed`` is emitted after an import or an undo, so views reload."""
+
+    diary_changed = Signal()
+
+    def __init__(self, store: DiaryStore, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import from another app")
+        self._store = store
+        self._clock = clock
+        self._data = b""
+        self._path: Path | None = None
+        self.preview: ImportPreview | None = None
+        self.last_batch_id: int | None = None
+        self.mood_combos: dict[str, QComboBox] = {}
+        self._build_widgets()
+        self._build_layout()
+        self._connect_signals()
+        self._refresh_batches()
+        self._show_nothing_yet()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.intro = QLabel(INTRODUCTION, self)
+        self.intro.setWordWrap(True)
+        self.choose_button = QPushButton("&Choose a file…", self)
+        self.choose_button.setAccessibleName("Choose the file to import")
+        self.file_label = QLabel(self)
+        self.file_label.setWordWrap(True)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label = QLabel(self)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes_label = make_note_label("", self)
+        # The column step, for a spreadsheet moodlog doesn't recognise.
+        self.columns_box = QGroupBox("Which column holds what", self)
+        self.date_column = self._combo("Date column")
+        self.time_column = self._combo("Time column")
+        self.mood_column = self._combo("Mood column")
+        self.note_column = self._combo("Note column")
+        self.mood_low = self._spin("Worst mood value", 1)
+        self.mood_high = self._spin("Best mood value", 5)
+        self.date_order = self._combo("Order of day, month and year")
+        self.date_order.addItem("day/month/year", "dmy")
+        self.date_order.addItem("month/day/year", "mdy")
+        self.date_order.addItem("year/month/day", "ymd")
+        self.columns_button = QPushButton("&Show what this finds", self)
+        # The mood-mapping step.
+        self.mapping_box = QGroupBox("Place your moods on moodlog's 0–10 scale", self)
+        self.mapping_form = QFormLayout()
+        self.mapping_note = make_note_label(
+            "moodlog doesn't know these mood names. Choose where each belongs (10 is the best "
+            "possible, 0 the worst); moodlog remembers your choices for next time.",
+            self,
+        )
+        # Rows that can't be read.
+        self.problems_heading = QLabel(self)
+        self.problems_heading.setWordWrap(True)
+        self.problems_list = QListWidget(self)
+        self.problems_list.setAccessibleName("Rows that can't be imported")
+        self.problems_list.setMaximumHeight(110)
+        self.skip_problems = QCheckBox("&Leave these rows out and import the rest", self)
+        self.banner = MessageBanner(self)
+        self.import_button = QPushButton("&Import", self)
+        self.import_button.setAccessibleName("Import the check-ins")
+        # Earlier imports.
+        self.batches_heading = QLabel("Earlier imports", self)
+        self.batch_list = QListWidget(self)
+        self.batch_list.setAccessibleName("Earlier imports")
+        self.batch_list.setMaximumHeight(100)
+        self.undo_button = QPushButton("&Undo the selected import…", self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        return combo
+
+    def _spin(self, name: str, value: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox(self)
+        spin.setRange(-1000, 1000)
+        spin.setDecimals(1)
+        spin.setValue(value)
+        spin.setAccessibleName(name)
+        return spin
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        row = QHBoxLayout()
+        row.addWidget(self.choose_button)
+        row.addWidget(self.file_label, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.notes_label)
+        columns = QFormLayout(self.columns_box)
+        columns.addRow(buddy_label("&Date:", self.date_column, self), self.date_column)
+        columns.addRow(buddy_label("&Time:", self.time_column, self), self.time_column)
+        columns.addRow(buddy_label("&Mood:", self.mood_column, self), self.mood_column)
+        columns.addRow(buddy_label("&Note:", self.note_column, self), self.note_column)
+        range_row = QHBoxLayout()
+        range_row.addWidget(self.mood_low)
+        range_row.addWidget(buddy_label("&best:", self.mood_high, self))
+        range_row.addWidget(self.mood_high)
+        columns.addRow(buddy_label("Mood from &worst:", self.mood_low, self), range_row)
+        columns.addRow(buddy_label("Dates &read as:", self.date_order, self), self.date_order)
+        columns.addRow(self.columns_button)
+        layout.addWidget(self.columns_box)
+        mapping = QVBoxLayout(self.mapping_box)
+        mapping.addWidget(self.mapping_note)
+        mapping.addLayout(self.mapping_form)
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(self.problems_heading)
+        layout.addWidget(self.problems_list)
+        layout.addWidget(self.skip_problems)
+        layout.addWidget(self.banner)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.import_button)
+        layout.addLayout(actions)
+        layout.addWidget(self.batches_heading)
+        layout.addWidget(self.batch_list)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_button)
+        undo_row.addStretch(1)
+        layout.addLayout(undo_row)
+        layout.addWidget(self.buttons)
+        self.resize(640, 620)
+
+    def _connect_signals(self) -> None:
+        self.choose_button.clicked.connect(self.choose_file)
+        self.columns_button.clicked.connect(self._read_with_columns)
+        self.skip_problems.toggled.connect(self._update_import_button)
+        self.import_button.clicked.connect(self.import_now)
+        self.batch_list.itemSelectionChanged.connect(self._update_undo_button)
+        self.undo_button.clicked.connect(self._undo_selected)
+        self.buttons.rejected.connect(self.reject)
+
+    # -- choosing and reading a file -----------------------------------------------------
+
+    def choose_file(self) -> None:
+        path = dialogs.ask_open_path(self, "Choose the file to import", FILE_FILTER)
+        if path is not None:
+            self.load_file(path)
+
+    def load_file(self, path: Path) -> None:
+        """Read ``path`` and show what it holds (or why it can't be read)."""
+        from moodlog.importers.format_detection import read_source
+
+        self._show_nothing_yet()
+        self.banner.clear()  # an earlier import stays undoable from the list below
+        self._path = path
+        self.file_label.setText(path.name)
+        try:
+            self._data = read_source(path)
+        except UnreadableFile as error:
+            self._show_unreadable(error.message)
+            return
+        key = detect(self._data)
+        if key == MOODLOG:
+            self._show_unreadable(
+                f"{path.name} is a moodlog export, not another app's. Nothing has been "
+                "imported. moodlog's own exports are brought in with: moodlog import --db "
+                "DIARY FILE (it merges; add --replace to replace the diary)."
+            )
+        elif key is None:
+            self._offer_columns(path)
+        else:
+            self._read(key, None)
+
+    def _read(self, key: str, columns: Columns | None) -> None:
+        assert self._path is not None
+        try:
+            preview = read_preview(self._data, self._path.name, self._clock().date(), key, columns)
+        except UnreadableFile as error:
+            self._show_unreadable(error.message)
+            return
+        self._show_preview(preview)
+
+    def _offer_columns(self, path: Path) -> None:
+        try:
+            names = header_of(self._data, path.name)
+        except UnreadableFile as error:
+            self._show_unreadable(error.message)
+            return
+        if len(names) < 2:
+            self._show_unreadable(
+                f"moodlog doesn't recognise {path.name}. It reads Daylio, Bearable and "
+                "iMoodJournal CSV files, Pixels JSON backups and eMoods backups, and "
+                "spreadsheets saved as CSV. Nothing has been imported."
+            )
+            return
+        for combo, optional in (
+            (self.date_column, False),
+            (self.time_column, True),
+            (self.mood_column, True),
+            (self.note_column, True),
+        ):
+            combo.clear()
+            if optional:
+                combo.addItem(NO_COLUMN, "")
+            for name in names:
+                combo.addItem(name, name)
+        self._guess_columns(names)
+        self.summary_label.setText(
+            f"moodlog doesn't recognise {path.name} as another app's export. If it is a "
+            "spreadsheet, say which column holds what, then choose Show what this finds."
+        )
+        self.columns_box.show()
+        self.date_column.setFocus()
+
+    def _guess_columns(self, names: list[str]) -> None:
+        for combo, words in (
+            (self.date_column, ("date", "day")),
+            (self.time_column, ("time", "hour")),
+            (self.mood_column, ("mood", "rating", "score")),
+            (self.note_column, ("note", "comment", "text")),
+        ):
+            for name in names:
+                if any(word in name.casefold() for word in words):
+                    combo.setCurrentIndex(combo.findData(name))
+                    break
+
+    def _read_with_columns(self) -> None:
+        columns = Columns(
+            date=str(self.date_column.currentData() or ""),
+            time=str(self.time_column.currentData() or ""),
+            mood=str(self.mood_column.currentData() or ""),
+            note=str(self.note_column.currentData() or ""),
+            low=self.mood_low.value(),
+            high=self.mood_high.value(),
+            date_order=str(self.date_order.currentData()),
+        )
+        self._read("generic", columns)
+        self.columns_box.setVisible(True)
+
+    # -- showing the preview -------------------------------------------------------------
+
+    def _show_nothing_yet(self) -> None:
+        self.preview = None
+        self.file_label.setText("No file chosen yet.")
+        self.summary_label.clear()
+        self.notes_label.hide()
+        self.columns_box.hide()
+        self._clear_mapping()
+        self.mapping_box.hide()
+        self.problems_heading.hide()
+        self.problems_list.clear()
+        self.problems_list.hide()
+        self.skip_problems.setChecked(False)
+        self.skip_problems.hide()
+        self._update_import_button()
+
+    def _show_unreadable(self, message: str) -> None:
+        self.preview = None
+        self.summary_label.setText(f"⚠ {message}")
+        self._update_import_button()
+
+    def _clear_mapping(self) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.mood_combos = {}
+
+    def _show_preview(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        remembered = self._store.imports.remembered_moods(preview.format)
+        mapping = preview.mapping(remembered)
+        count = len(preview.entries)
+        if preview.first_day and preview.last_day:
+            span = f", {day_text(preview.first_day)} – {day_text(preview.last_day)}"
+        else:
+            span = ""
+        placed = [
+            f"{name} → {mapping[mood_key(name)]}"
+            for name in preview.mood_names
+            if mood_key(name) in mapping
+        ]
+        lines = [
+            f"Format: {preview.format_name}",
+            f"Found {count:,} check-in{'s' if count != 1 else ''}{span}.",
+        ]
+        if placed:
+            lines.append("Moods: " + ", ".join(placed) + ".")
+        earlier = self._store.imports.batch_for_file(preview.file_hash)
+        if earlier is not None:
+            lines.append(
+                f"This file was imported on {day_text(earlier.imported_at.date())}; importing "
+                "it again would add nothing."
+            )
+        self.summary_label.setText("\n".join(lines))
+        self.notes_label.setText(" ".join(preview.mapping_notes))
+        self.notes_label.setVisible(bool(preview.mapping_notes))
+        self._show_mapping(preview.unplaced(mapping))
+        self._show_problems(preview)
+        self._update_import_button()
+
+    def _show_mapping(self, names: list[str]) -> None:
+        self._clear_mapping()
+        for name in names:
+            combo = QComboBox(self)
+            combo.addItem(CHOOSE, None)
+            for value in range(SCALE_MAX, SCALE_MIN - 1, -1):
+                combo.addItem(mood_choice_text(value), value)
+            combo.setAccessibleName(f"Place of the mood “{name}”")
+            combo.currentIndexChanged.connect(self._update_import_button)
+            label = QLabel(f"“{name}”", self)
+            label.setBuddy(combo)
+            self.mapping_form.addRow(label, combo)
+            self.mood_combos[name] = combo
+        # Made after the rest, so put them in the tab order where they show.
+        chain = [self.choose_button, *self.mood_combos.values(), self.skip_problems]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        self.mapping_box.setVisible(bool(names))
+
+    def _show_problems(self, preview: ImportPreview) -> None:
+        self.problems_list.clear()
+        count = len(preview.problems)
+        for problem in preview.problems:
+            text = str(problem)
+            self.problems_list.addItem(text[:1].upper() + text[1:])
+        self.problems_heading.setText(
+            f"{count:,} row{'s' if count != 1 else ''} can't be imported as written. Mend "
+            "them in the file and choose it again, or leave them out:"
+        )
+        for widget in (self.problems_heading, self.problems_list, self.skip_problems):
+            widget.setVisible(bool(count))
+
+    def chosen_mapping(self) -> dict[str, int]:
+        """What the person chose for the names moodlog couldn't place."""
+        return {
+            name: int(combo.currentData())
+            for name, combo in self.mood_combos.items()
+            if combo.currentData() is not None
+        }
+
+    def _update_import_button(self) -> None:
+        preview = self.preview
+        ready = (
+            preview is not None
+            and bool(preview.entries)
+            and len(self.chosen_mapping()) == len(self.mood_combos)
+            and (not preview.problems or self.skip_problems.isChecked())
+        )
+        self.import_button.setEnabled(ready)
+
+    # -- import and undo -----------------------------------------------------------------
+
+    def import_now(self) -> None:
+        preview = self.preview
+        if preview is None or not self.import_button.isEnabled():
+            return
+        remembered = self._store.imports.remembered_moods(preview.format)
+        mapping = preview.mapping(remembered, self.chosen_mapping())
+        try:
+            batch_id = self._store.imports.apply(preview, mapping, self._clock())
+        except AlreadyImported as error:
+            self.banner.show_message(error.message, BannerKind.INFO)
+            return
+        except StorageError as error:
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            return
+        self.last_batch_id = batch_id
+        batch = self._store.imports.batch(batch_id)
+        self.banner.show_message(
+            outcome_text(batch),
+            BannerKind.SUCCESS,
+            [("&Undo this import", lambda: self.undo(batch_id))],
+        )
+        self.preview = None
+        self._update_import_button()
+        self._refresh_batches()
+        self.diary_changed.emit()
+
+    def undo(self, batch_id: int) -> None:
+        """Remove one import's check-ins (all of them, in one go)."""
+        try:
+            batch = self._store.imports.batch(batch_id)
+            removed = self._store.imports.undo(batch_id)
+        except KeyError:
+            self.banner.show_message("That import was already undone.", BannerKind.INFO)
+            return
+        except StorageError as error:
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            return
+        self.banner.show_message(
+            f"Undone: the {removed:,} check-ins imported from {batch.file_name} are gone. "
+            "Everything else in your diary is as it was.",
+            BannerKind.SUCCESS,
+        )
+        self._refresh_batches()
+        self.diary_changed.emit()
+
+    def _refresh_batches(self) -> None:
+        self.batch_list.clear()
+        for batch in self._store.imports.batches():
+            item = QListWidgetItem(batch_text(batch))
+            item.setData(_ID, batch.id)
+            self.batch_list.addItem(item)
+        has_any = self.batch_list.count() > 0
+        self.batches_heading.setText("Earlier imports" if has_any else "No earlier imports.")
+        self.batch_list.setVisible(has_any)
+        self.undo_button.setVisible(has_any)
+        self._update_undo_button()
+
+    def _update_undo_button(self) -> None:
+        self.undo_button.setEnabled(bool(self.batch_list.selectedItems()))
+
+    def _undo_selected(self) -> None:
+        selected = self.batch_list.selectedItems()
+        if not selected:
+            return
+        item = selected[0]
+        batch_id = int(item.data(_ID))
+        if dialogs.confirm(
+            self,
+            "Undo this import?",
+            f"This removes the check-ins this import added ({item.text()}), including any "
+            "you have changed since. Everything else stays as it is.",
+            "Undo import",
+        ):
+            self.undo(batch_id)
