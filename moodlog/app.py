@@ -177,7 +177,10 @@ def _import_file(options: Options) -> int:
             columns = columns_from(
                 options.import_columns, options.import_mood_range, options.import_date_order
             )
-        conn = open_database(options.db, passphrase=options.passphrase)
+        # A dry run writes nothing, not even a new diary: with no file yet, it previews
+        # against an empty diary in memory.
+        target = None if options.import_dry_run and not options.db.exists() else options.db
+        conn = open_database(target, passphrase=options.passphrase)
         store = DiaryStore(conn)
         if key == MOODLOG:
             keep_copy = partial(copy_aside, conn, options.db, "before-import", now)

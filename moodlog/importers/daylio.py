@@ -17,6 +17,7 @@ scales go into the check-in's note, in that order ("Activities: â€¦", "Scales: â
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 
 from moodlog.domain.import_preview import ImportPreview, spread_level
 from moodlog.importers.clock_times import parse_clock
@@ -59,6 +60,17 @@ def _items(cell: str) -> list[str]:
     return [item.strip() for item in cell.split("|") if item.strip()]
 
 
+# The same activities (and scales) come back row after row: each cell's line is made once.
+@lru_cache(maxsize=4096)
+def _activities_line(cell: str) -> str:
+    return "Activities: " + ", ".join(_items(cell)) if cell and not cell.isspace() else ""
+
+
+@lru_cache(maxsize=4096)
+def _scales_line(cell: str) -> str:
+    return "Scales: " + "; ".join(_items(cell)) if cell.strip() else ""
+
+
 def _day(cells: list[str], columns: dict[str, int]) -> date | str:
     """The row's day, or the reason it can't be read."""
     if "full_date" in columns:
@@ -95,11 +107,12 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
     title_at, scales_at = columns.get("note_title"), columns.get("scales")
     full_date_at = columns.get("full_date")
     builder = PreviewBuilder(today)
+    add, problem = builder.add, builder.problem
     combine, from_iso = datetime.combine, date.fromisoformat
     # Ten thousand rows should take a blink: the common path below avoids calls it can.
     for line, cells in records:
-        if len(cells) < width or (len(cells) > width and any(c.strip() for c in cells[width:])):
-            builder.problem(line, f"it has {len(cells)} fields; the header has {width}")
+        if len(cells) != width and (len(cells) < width or any(c.strip() for c in cells[width:])):
+            problem(line, f"it has {len(cells)} fields; the header has {width}")
             continue
         try:
             day = None if full_date_at is None else from_iso(cells[full_date_at])
@@ -108,25 +121,22 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
         if day is None:
             found = _day(cells, columns)
             if isinstance(found, str):
-                builder.problem(line, found)
+                problem(line, found)
                 continue
             day = found
         clock = parse_clock(cells[time_at])
         if clock is None:
-            builder.problem(line, f'the time "{cells[time_at].strip()}" is not a clock time')
+            problem(line, f'the time "{cells[time_at].strip()}" is not a clock time')
             continue
         note = cells[note_at]
         if note:
             note = plain_note(note)
-        if title_at is not None and cells[title_at]:
-            note = joined_note(plain_note(cells[title_at]), note)
-        activities = cells[activities_at]
-        if activities and not activities.isspace():
-            note = joined_note(note, "Activities: " + ", ".join(_items(activities)))
-        if scales_at is not None and cells[scales_at].strip():
-            note = joined_note(note, "Scales: " + "; ".join(_items(cells[scales_at])))
-        mood = cells[mood_at].strip()
-        builder.add(line, combine(day, clock), mood or None, note)
+        title = "" if title_at is None else cells[title_at]
+        activities = _activities_line(cells[activities_at])
+        scales = "" if scales_at is None else _scales_line(cells[scales_at])
+        if title or activities or scales:
+            note = joined_note(title and plain_note(title), note, activities, scales)
+        add(line, combine(day, clock), cells[mood_at].strip() or None, note)
     return builder.preview(
         data, file_name, FORMAT, generation(header), DEFAULT_MOODS, MAPPING_NOTES
     )

@@ -23,4 +23,4 @@ def plain_note(text: str) -> str:
 
 def joined_note(*parts: str) -> str:
     """Non-empty parts, one paragraph each."""
-    return "\n".join([part for part in parts if part])
+    return "\n".join(filter(None, parts))

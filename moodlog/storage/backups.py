@@ -312,6 +312,8 @@ def _check_restorable(copy: Path, original: Path, passphrase: str | None) -> Non
             conn.close()
     if not problems:
         return
+    if problems[0] == "file is not a database":  # SQLite's words for a file that isn't one
+        problems[0] = "it isn't a moodlog backup (or it was encrypted with another passphrase)"
     if problems[0].startswith("it was made by a newer"):
         raise DiaryTooNew(
             f"The backup {original} was made by a newer version of moodlog. Install the newer "

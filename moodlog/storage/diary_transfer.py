@@ -14,13 +14,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from moodlog import __version__
 from moodlog.domain.day_text import day_text
-from moodlog.storage.database import applied_migration_names
+from moodlog.storage.database import applied_migration_names, copy_aside
 from moodlog.storage.diary_connection import DiaryConnection
 from moodlog.storage.diary_store import DiaryStore
+from moodlog.storage.encrypted_connection import database_errors
 from moodlog.storage.errors import StorageError
 from moodlog.storage.migrations import known_migration_names
 
@@ -413,6 +415,27 @@ def import_json(
         if problems:
             raise damaged(f"rows of “{problems[0][0]}” refer to rows the export doesn't hold")
     return summary
+
+
+def check_export(store: DiaryStore, document: Mapping[str, Any]) -> None:
+    """Raise :class:`TransferError` when :func:`import_json` would refuse ``document`` (a
+    newer format, damage seen without writing), so a window can say so before Import."""
+    _checked(document, table_shapes(_link(store).conn))
+
+
+def copy_before_replace(store: DiaryStore, path: Path, now: datetime) -> Path:
+    """Copy the diary at ``path`` (open in ``store``) aside, next to itself, before an
+    import replaces it; a problem becomes :class:`TransferError` and nothing is replaced."""
+    problems: tuple[type[Exception], ...] = (OSError, *database_errors())
+    try:
+        return copy_aside(store.connection, path, "before-import", now)
+    except problems as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise TransferError(
+            f"moodlog could not copy your diary aside before replacing it ({reason}), so "
+            "nothing was replaced. Free some disk space or check the folder's permissions, "
+            f"then try again. {UNCHANGED}"
+        ) from None
 
 
 def _insert_sql(shape: TableShape, columns: Sequence[str]) -> str:

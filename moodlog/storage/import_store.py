@@ -10,7 +10,10 @@ and the command line share it).
 """
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
+from itertools import repeat
+from operator import attrgetter
 
 from moodlog.domain.day_text import day_text
 from moodlog.domain.import_batch import ImportBatch
@@ -21,16 +24,16 @@ from moodlog.storage.errors import StorageError
 from moodlog.storage.row_mapping import Row
 
 _MAPPING_KEY = "import.moods.{format}"
-_CHECK_IN_COLUMNS = ", ".join(
-    (
-        *("day", "recorded_at", *SCALE_KEYS, "note", "for_clinician"),
-        *("created_at", "updated_at", "import_batch_id"),
+
+
+def _insert_check_ins(scales: Sequence[str]) -> str:
+    """The INSERT for imported check-ins rating ``scales``: only the columns an import fills
+    (the rest keep their defaults; binding ten unused NULLs per row would double the time)."""
+    columns = ("day", "recorded_at", *scales, "note", "created_at", "updated_at")
+    return (
+        f"INSERT INTO check_ins ({', '.join(columns)}, import_batch_id) "
+        f"VALUES ({', '.join('?' for _ in columns)}, ?)"
     )
-)
-_INSERT_CHECK_IN = (
-    f"INSERT INTO check_ins ({_CHECK_IN_COLUMNS}) "
-    f"VALUES ({', '.join('?' for _ in range(len(SCALE_KEYS) + 7))})"
-)
 
 
 class AlreadyImported(StorageError):
@@ -143,8 +146,8 @@ class ImportStore:
                 [preview.format, preview.file_name, preview.file_hash, stamp],
             )
             batch_id = int(cursor.lastrowid or 0)
-            rows, skipped = self._new_rows(preview, moods, stamp, batch_id)
-            self._link.conn.executemany(_INSERT_CHECK_IN, rows)
+            statement, rows, skipped = self._new_rows(preview, moods, stamp, batch_id)
+            self._link.conn.executemany(statement, rows)
             self._link.execute(
                 "UPDATE import_batches SET rows = ?, skipped = ? WHERE id = ?",
                 [len(rows), skipped, batch_id],
@@ -154,10 +157,12 @@ class ImportStore:
 
     def _new_rows(
         self, preview: ImportPreview, moods: list[int | None], stamp: str, batch_id: int
-    ) -> tuple[list[tuple[object, ...]], int]:
-        """The check_ins rows to insert and how many entries the diary already holds."""
-        if not preview.entries:
-            return [], 0
+    ) -> tuple[str, list[tuple[object, ...]], int]:
+        """The INSERT, the check_ins rows for it and how many entries the diary already
+        holds (same moment, mood and note; one indexed read of the file's days)."""
+        entries = preview.entries
+        if not entries:
+            return _insert_check_ins(("mood",)), [], 0
         first, last = preview.first_day, preview.last_day
         assert first is not None
         assert last is not None
@@ -167,27 +172,23 @@ class ImportStore:
                 [first.isoformat(), last.isoformat()],
             )
         )
-        before = SCALE_KEYS[: SCALE_KEYS.index("mood")]
-        after = SCALE_KEYS[SCALE_KEYS.index("mood") + 1 :]
-        unrated_before, unrated = (None,) * len(before), (None,) * len(after)
-        tail = (0, stamp, stamp, batch_id)
-        rows: list[tuple[object, ...]] = []
-        skipped = 0
         iso = datetime.isoformat
-        for (_line, recorded_at, _label, note, ratings), mood in zip(
-            preview.entries, moods, strict=True
-        ):
-            at = iso(recorded_at, "T", "seconds")
-            if (at, mood, note) in held:
-                skipped += 1
-                continue
-            if ratings:
-                head = tuple(ratings.get(key) for key in before)
-                rest = tuple(ratings.get(key) for key in after)
-                rows.append((at[:10], at, *head, mood, *rest, note, *tail))
-            else:  # most imports rate the mood only
-                rows.append((at[:10], at, *unrated_before, mood, *unrated, note, *tail))
-        return rows, skipped
+        moments = [iso(e.recorded_at, "T", "seconds") for e in entries]
+        notes = list(map(attrgetter("note"), entries))
+        rated = {key for e in entries if e.ratings for key in e.ratings}
+        scales = [key for key in SCALE_KEYS if key == "mood" or key in rated]
+        ratings = [  # column by column: most imports rate the mood only
+            moods if key == "mood" else [e.ratings.get(key) for e in entries] for key in scales
+        ]
+        columns: list[Sequence[object]] = [[at[:10] for at in moments], moments, *ratings, notes]
+        rows = list(zip(*columns, repeat(stamp), repeat(stamp), repeat(batch_id), strict=False))
+        if held:
+            rows = [
+                row
+                for row, at, mood, note in zip(rows, moments, moods, notes, strict=True)
+                if (at, mood, note) not in held
+            ]
+        return _insert_check_ins(scales), rows, len(entries) - len(rows)
 
     def undo(self, batch_id: int) -> int:
         """Remove one import's check-ins and its record, in one transaction; returns how

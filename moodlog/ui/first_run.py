@@ -192,6 +192,9 @@ class FirstRunDialog(QDialog):
     def _add_offer(self, heading: str, text: str, action: str, offer: Offer) -> None:
         step = _Step(heading, [text], self.pages)
         button = QPushButton(action, step)
+        # Focused so Space (or a click) takes the offer, but Enter always goes on: a tired
+        # person pressing Enter through the welcome never lands in another dialog.
+        button.setAutoDefault(False)
         status = QLabel(step)
         status.setWordWrap(True)
         status.setAccessibleName("What was done")

@@ -1,12 +1,15 @@
 """ImportDialog: bring in history from another app. Choose a file, read what moodlog found
 (format, check-ins, dates, rows it can't read, how the moods map), place any mood names it
 can't, then Import; an import can be undone at once or later from the list of imports.
+A moodlog export is added to the diary (merged) or replaces it, copied aside first.
 
 Nothing is written before Import, and an import goes in whole or not at all.
 """
 
+from datetime import datetime
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +40,12 @@ from moodlog.importers.generic_csv import Columns, header_of
 from moodlog.importers.import_request import outcome_text
 from moodlog.importers.unreadable_file import UnreadableFile
 from moodlog.storage.diary_store import DiaryStore
+from moodlog.storage.diary_transfer import (
+    check_export,
+    copy_before_replace,
+    import_json,
+    parse_export,
+)
 from moodlog.storage.errors import StorageError
 from moodlog.storage.import_store import AlreadyImported
 from moodlog.ui import dialogs
@@ -43,10 +53,42 @@ from moodlog.ui.form_dialog import buddy_label, make_note_label
 from moodlog.ui.message_banner import BannerKind, MessageBanner
 
 INTRODUCTION = (
-    "Bring in your history from Daylio, Bearable, iMoodJournal, Pixels or eMoods, or from a "
-    "spreadsheet. You'll see what moodlog found before anything is added, and you can undo "
-    "an import afterwards."
+    "Bring in your history from Daylio, Bearable, iMoodJournal, Pixels or eMoods, from a "
+    "spreadsheet, or from a moodlog export. You'll see what moodlog found before anything is "
+    "added, and you can undo an import from another app afterwards."
 )
+MERGE_NOTE = (
+    "Adds what your diary doesn't hold yet. Where your diary already has its own entry for "
+    "the same day or name, yours stays. Importing the same export again adds nothing."
+)
+REPLACE_NOTE = (
+    "Your diary becomes exactly this export. First, your diary as it is now is copied aside, "
+    "next to it in {folder}; you'll see the copy's name afterwards."
+)
+NO_FILE_TO_REPLACE = (
+    "Replacing isn't available here: this diary is held in memory only, so there is no file "
+    "to copy aside first."
+)
+# What each table of an export holds, for the summary; tables not named are counted as rows.
+EXPORT_AREAS = {
+    "check_ins": ("check-in", "check-ins"),
+    "sleep": ("night of sleep", "nights of sleep"),
+    "side_effect_ratings": ("side-effect rating", "side-effect ratings"),
+    "tracker_values": ("tracker value", "tracker values"),
+    "medications": ("medication", "medications"),
+    "dose_steps": ("dose step", "dose steps"),
+    "adherence": ("day of medicines taken", "days of medicines taken"),
+    "treatment_courses": ("treatment course", "treatment courses"),
+    "treatment_sessions": ("treatment session", "treatment sessions"),
+    "pgx_results": ("gene test result", "gene test results"),
+    "questionnaire_results": ("questionnaire", "questionnaires"),
+    "appointments": ("appointment", "appointments"),
+    "clinician_questions": ("question for your doctor", "questions for your doctor"),
+    "side_effects": ("side effect on your list", "side effects on your list"),
+    "trackers": ("tracker on your list", "trackers on your list"),
+}
+# Bookkeeping, not worth a word in the summary.
+EXPORT_UNCOUNTED = frozenset({"drafts", "diary_settings", "import_batches"})
 FILE_FILTER = (
     "Exports (*.csv *.json *.emoods *.zip *.txt);;CSV files (*.csv);;JSON files (*.json);;"
     "eMoods backups (*.emoods);;All files (*)"
@@ -60,6 +102,32 @@ def mood_choice_text(value: int) -> str:
     return f"{value} · {mood_word(value)}"
 
 
+def export_text(document: dict[str, Any]) -> str:
+    """What a checked moodlog export holds: when and by which version it was made, and
+    how many rows of each kind."""
+    lines = [f"Format: {FORMAT_NAMES[MOODLOG]}"]
+    version = document.get("app_version")
+    made_by = f" by moodlog {version}" if isinstance(version, str) and version else ""
+    try:
+        made = datetime.fromisoformat(str(document.get("exported_at")))
+    except ValueError:
+        lines.append(f"Exported{made_by}.")
+    else:
+        lines.append(f"Exported on {day_text(made.date())} at {made:%H:%M}{made_by}.")
+    counts = []
+    tables = document["tables"]
+    # The areas in the order above (check-ins first), then any a later moodlog adds.
+    order = {name: place for place, name in enumerate(EXPORT_AREAS)}
+    for name in sorted(tables, key=lambda name: order.get(name, len(order))):
+        rows = len(tables[name]["rows"])
+        if not rows or name in EXPORT_UNCOUNTED:
+            continue
+        one, many = EXPORT_AREAS.get(name, (f"row of {name}", f"rows of {name}"))
+        counts.append(f"{rows:,} {one if rows == 1 else many}")
+    lines.append("It holds " + ", ".join(counts) + "." if counts else "It holds no entries.")
+    return "\n".join(lines)
+
+
 def batch_text(batch: ImportBatch) -> str:
     when = f"{day_text(batch.imported_at.date())} {batch.imported_at:%H:%M}"
     name = FORMAT_NAMES.get(batch.format, batch.format)
@@ -67,15 +135,28 @@ def batch_text(batch: ImportBatch) -> str:
 
 
 class ImportDialog(QDialog):
-    """``diary_changed`` is emitted after an import or an undo, so views reload."""
+    """``diary_changed`` is emitted after an import or an undo, so views reload;
+    ``whole_diary_changed`` after a moodlog export was merged or replaced the diary (anything
+    in it may have changed). ``diary_path``: the diary's file, copied aside before a replace
+    (``None`` for a diary in memory: no replace)."""
 
     diary_changed = Signal()
+    whole_diary_changed = Signal()
 
-    def __init__(self, store: DiaryStore, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: DiaryStore,
+        clock: Clock,
+        parent: QWidget | None = None,
+        diary_path: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import from another app")
         self._store = store
         self._clock = clock
+        self._diary_path = diary_path
+        self.export_document: dict[str, Any] | None = None
+        self.kept_copy: Path | None = None
         self._data = b""
         self._path: Path | None = None
         self.preview: ImportPreview | None = None
@@ -101,6 +182,18 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes_label = make_note_label("", self)
+        # A moodlog export: merge or replace.
+        self.export_box = QGroupBox("What to do with this export", self)
+        self.merge_choice = QRadioButton("&Add to my diary (merge)", self)
+        self.merge_choice.setChecked(True)
+        self.merge_note = make_note_label(MERGE_NOTE, self)
+        self.replace_choice = QRadioButton("Re&place my diary with this export", self)
+        if self._diary_path is None:
+            self.replace_choice.setEnabled(False)
+            self.replace_note = make_note_label(NO_FILE_TO_REPLACE, self)
+        else:
+            folder = self._diary_path.parent
+            self.replace_note = make_note_label(REPLACE_NOTE.format(folder=folder), self)
         # The column step, for a spreadsheet moodlog doesn't recognise.
         self.columns_box = QGroupBox("Which column holds what", self)
         self.date_column = self._combo("Date column")
@@ -162,6 +255,10 @@ class ImportDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.notes_label)
+        choices = QVBoxLayout(self.export_box)
+        for widget in (self.merge_choice, self.merge_note, self.replace_choice, self.replace_note):
+            choices.addWidget(widget)
+        layout.addWidget(self.export_box)
         columns = QFormLayout(self.columns_box)
         columns.addRow(buddy_label("&Date:", self.date_column, self), self.date_column)
         columns.addRow(buddy_label("&Time:", self.time_column, self), self.time_column)
@@ -227,11 +324,7 @@ class ImportDialog(QDialog):
             return
         key = detect(self._data)
         if key == MOODLOG:
-            self._show_unreadable(
-                f"{path.name} is a moodlog export, not another app's. Nothing has been "
-                "imported. moodlog's own exports are brought in with: moodlog import --db "
-                "DIARY FILE (it merges; add --replace to replace the diary)."
-            )
+            self._show_export()
         elif key is None:
             self._offer_columns(path)
         else:
@@ -303,10 +396,27 @@ class ImportDialog(QDialog):
         self._read("generic", columns)
         self.columns_box.setVisible(True)
 
+    def _show_export(self) -> None:
+        """A moodlog export: what it holds and the choice of merge or replace, or why it
+        can't be imported (checked now, so a refusal comes before Import)."""
+        try:
+            document = parse_export(self._data)
+            check_export(self._store, document)
+        except StorageError as error:
+            self._show_unreadable(error.message)
+            return
+        self.export_document = document
+        self.summary_label.setText(export_text(document))
+        self.export_box.setEnabled(True)
+        self.export_box.show()
+        self._update_import_button()
+
     # -- showing the preview -------------------------------------------------------------
 
     def _show_nothing_yet(self) -> None:
         self.preview = None
+        self.export_document = None
+        self.export_box.hide()
         self.file_label.setText("No file chosen yet.")
         self.summary_label.clear()
         self.notes_label.hide()
@@ -322,6 +432,8 @@ class ImportDialog(QDialog):
 
     def _show_unreadable(self, message: str) -> None:
         self.preview = None
+        self.export_document = None
+        self.export_box.hide()
         self.summary_label.setText(f"⚠ {message}")
         self._update_import_button()
 
@@ -405,7 +517,7 @@ class ImportDialog(QDialog):
 
     def _update_import_button(self) -> None:
         preview = self.preview
-        ready = (
+        ready = self.export_document is not None or (
             preview is not None
             and bool(preview.entries)
             and len(self.chosen_mapping()) == len(self.mood_combos)
@@ -416,6 +528,9 @@ class ImportDialog(QDialog):
     # -- import and undo -----------------------------------------------------------------
 
     def import_now(self) -> None:
+        if self.export_document is not None:
+            self._import_export(self.export_document)
+            return
         preview = self.preview
         if preview is None or not self.import_button.isEnabled():
             return
@@ -437,9 +552,48 @@ class ImportDialog(QDialog):
             [("&Undo this import", lambda: self.undo(batch_id))],
         )
         self.preview = None
+        # The preview's choices are done with; hiding them leaves room for the outcome.
+        for widget in (
+            self.notes_label,
+            self.columns_box,
+            self.mapping_box,
+            self.problems_heading,
+            self.problems_list,
+            self.skip_problems,
+        ):
+            widget.hide()
         self._update_import_button()
         self._refresh_batches()
         self.diary_changed.emit()
+
+    def _import_export(self, document: dict[str, Any]) -> None:
+        """Merge the export into the diary, or replace the diary with it (copied aside
+        first); one transaction, all or nothing."""
+        replace = self.replace_choice.isChecked()
+        if replace and not dialogs.confirm(
+            self,
+            "Replace your diary?",
+            "Your diary will hold exactly what this export holds. Your diary as it is now "
+            "is copied aside first, so nothing is lost.",
+            "Replace my diary",
+        ):
+            return
+        try:
+            if replace:
+                assert self._diary_path is not None  # the choice is off without a file
+                self.kept_copy = copy_before_replace(self._store, self._diary_path, self._clock())
+            summary = import_json(self._store, document, replace, self._clock())
+        except StorageError as error:
+            self.banner.show_message(error.message, BannerKind.WARNING)
+            return
+        text = summary.text()
+        if replace:
+            text += f" Your diary as it was is kept in {self.kept_copy}."
+        self.banner.show_message(text, BannerKind.SUCCESS)
+        self.export_document = None  # chosen again to import again
+        self.export_box.setEnabled(False)
+        self._update_import_button()
+        self.whole_diary_changed.emit()
 
     def undo(self, batch_id: int) -> None:
         """Remove one import's check-ins (all of them, in one go)."""

@@ -560,9 +560,11 @@ class MainWindow(QMainWindow):
     def open_import(self) -> "ImportDialog":
         from moodlog.ui.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self._store, self._clock, self)
+        dialog = ImportDialog(self._store, self._clock, self, self._diary_path)
         # Imported (or undone) check-ins show in History and Charts the next time they show.
         dialog.diary_changed.connect(lambda: self._on_day_saved(self._clock().date()))
+        # A moodlog export merged or replacing the diary may change anything: reload it all.
+        dialog.whole_diary_changed.connect(self.reload_diary)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -37,7 +37,7 @@ class PassphraseDialog(FormDialog):
         self._store: DiaryStore | None = None
         self._passphrase = ""
         self.error: StorageError | None = None
-        self.setWindowTitle("moodlog: your diary is locked")
+        self.setWindowTitle("Your diary is locked")
         self.setMinimumWidth(460)
         self.intro_label = QLabel("This diary is encrypted. Type its passphrase to open it.", self)
         self.intro_label.setWordWrap(True)

@@ -101,6 +101,19 @@ def test_a_damaged_backup_is_not_restored(
     assert digest(diary) == before
 
 
+def test_a_file_that_is_not_a_backup_is_named_plainly(
+    diary: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "export.json"
+    export.write_text('{"days": []}' * 100, encoding="utf-8")
+    before = digest(diary)
+    assert app.run(["restore", "--db", str(diary), str(export)]) == 2
+    err = capsys.readouterr().err
+    assert "file is not a database" not in err
+    assert f"The backup {export} can't be used: it isn't a moodlog backup" in err
+    assert digest(diary) == before
+
+
 def test_restore_waits_for_the_window_to_be_closed(
     diary: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

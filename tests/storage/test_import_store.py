@@ -7,7 +7,7 @@ import pytest
 
 from moodlog.domain.check_in import CheckIn
 from moodlog.domain.day_entry import DayEntry
-from moodlog.domain.import_preview import ImportPreview
+from moodlog.domain.import_preview import ImportedEntry, ImportPreview
 from moodlog.importers import daylio
 from moodlog.storage.database import open_database
 from moodlog.storage.diary_store import DiaryStore
@@ -47,6 +47,26 @@ def test_apply_adds_every_row_with_its_mood_and_note(store: DiaryStore, now: dat
         0,
     )
     assert batch.imported_at == now
+    assert sorted(store.imports.check_in_ids(batch_id)) == sorted(c.id for c in stored)
+
+
+def test_other_scales_an_app_rates_are_stored_beside_rows_that_rate_none(
+    store: DiaryStore, now: datetime
+) -> None:
+    """Only the scales some row rates are written; the others stay empty on every row."""
+    entries = (
+        ImportedEntry(2, datetime(2026, 11, 20, 9), "low", "", {"anxiety": 7, "energy": 2}),
+        ImportedEntry(3, datetime(2026, 11, 20, 21), None, "Evening", {"irritability": 4}),
+        ImportedEntry(4, datetime(2026, 11, 19, 8), "low", "Morning"),
+    )
+    preview = ImportPreview("emoods", "eMoods backup", "b.emoods", "hash", entries)
+    batch_id = store.imports.apply(preview, {"low": 3}, now)
+    stored = all_check_ins(store)
+    assert [(c.recorded_at, c.ratings, c.note, c.for_clinician) for c in stored] == [
+        (datetime(2026, 11, 19, 8), {"mood": 3}, "Morning", False),
+        (datetime(2026, 11, 20, 9), {"mood": 3, "anxiety": 7, "energy": 2}, "", False),
+        (datetime(2026, 11, 20, 21), {"irritability": 4}, "Evening", False),
+    ]
     assert sorted(store.imports.check_in_ids(batch_id)) == sorted(c.id for c in stored)
 
 

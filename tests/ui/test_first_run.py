@@ -168,6 +168,11 @@ def test_add_a_medication_stores_it_and_the_welcome_goes_on(
     go_to(qtbot, dialog, MEDICATIONS)
     button = dialog.action_buttons[MEDICATIONS]
     assert button.hasFocus()
+    qtbot.keyClick(button, Key.Key_Return)  # Enter goes on, even from the focused offer
+    assert dialog.current_heading() != MEDICATIONS
+    assert new_diary_window.findChild(MedicationDialog) is None
+    qtbot.mouseClick(dialog.back_button, LEFT)
+    assert dialog.current_heading() == MEDICATIONS
     qtbot.mouseClick(button, LEFT)
     medication = new_diary_window.findChild(MedicationDialog)
     assert isinstance(medication, MedicationDialog)

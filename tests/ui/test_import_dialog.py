@@ -84,6 +84,10 @@ def test_preview_mapping_import_and_undo(
     assert dialog.batch_list.count() == 1
     assert "Daylio CSV · daylio_export.csv · 2 check-ins" in dialog.batch_list.item(0).text()
     assert not dialog.import_button.isEnabled()  # the same preview can't go in twice
+    # The finished preview's choices step aside, so the outcome has room (nothing squashed).
+    assert not dialog.mapping_box.isVisible()
+    assert not dialog.problems_list.isVisible()
+    assert not dialog.skip_problems.isVisible()
 
     with qtbot.waitSignal(dialog.diary_changed):
         qtbot.mouseClick(banner_button(dialog, "&Undo this import"), Qt.MouseButton.LeftButton)
@@ -147,7 +151,8 @@ def test_damaged_and_foreign_files_are_explained(
     assert dialog.summary_label.text().startswith("⚠ moodlog doesn't recognise backup.emoods")
     path.write_text('{"format": "moodlog", "tables": {}}', encoding="utf-8")
     dialog.load_file(path)
-    assert "is a moodlog export" in dialog.summary_label.text()
+    assert "This moodlog export is damaged" in dialog.summary_label.text()
+    assert not dialog.export_box.isVisible()
     assert not dialog.import_button.isEnabled()
     assert store.imports.batches() == []
 
