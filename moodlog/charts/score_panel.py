@@ -45,10 +45,11 @@ def draw_scores(ax: Axes, ctx: PanelContext, instrument: Instrument) -> None:
             va="center",
             fontsize="x-small",
             color=theme.muted_text,
-            # Above the grid and the course shading, on its band's own colour, so neither
-            # runs through the words; the scores (zorder 3) still pass over it.
+            # Above the grid and the course shading, so neither runs through the words; the
+            # scores (zorder 3) still pass over it. In print, on its band's own colour too
+            # (on screen a box per label would cost every redraw of a range switch).
             zorder=2.5,
-            bbox={"facecolor": fill, "edgecolor": "none", "pad": 0.6},
+            bbox={"facecolor": fill, "edgecolor": "none", "pad": 0.6} if ctx.vector else None,
             clip_on=True,
         )
     ax.set_yticks([band.low for band in info.bands] + [info.max_total])
