@@ -23,11 +23,11 @@ class Options:
     """``report_*`` fields hold the report command's arguments as typed (checked by the
     report itself); ``report_paper`` is "" when the locale should decide."""
 
-    command: str  # "window", "demo", "report" or "export"
+    command: str  # "window", "demo", "report", "export", "import", "backup" or "restore"
     db: Path | None
-    years: float
-    seed: int
-    benchmark_startup: bool
+    years: float = 0
+    seed: int = 0
+    benchmark_startup: bool = False
     report_from: str = ""
     report_to: str = ""
     report_out: Path | None = None
@@ -124,20 +124,13 @@ def parse_options(argv: list[str]) -> Options:
     args = parser.parse_args(argv)
     passphrase = _passphrase(parser, args.passphrase_file)
     if args.command == "backup":
-        return Options(
-            "backup", args.backup_db, 0, 0, False, backup_out=args.out, passphrase=passphrase
-        )
+        return Options("backup", args.backup_db, backup_out=args.out, passphrase=passphrase)
     if args.command == "restore":
-        return Options(
-            "restore", args.restore_db, 0, 0, False, restore_from=args.backup, passphrase=passphrase
-        )
+        return Options("restore", args.restore_db, restore_from=args.backup, passphrase=passphrase)
     if args.command == "import":
         return Options(
             "import",
             args.import_db,
-            0,
-            0,
-            False,
             import_file=args.file,
             import_format=args.format or "",
             import_mood_map=tuple(args.mood_map),
@@ -153,9 +146,6 @@ def parse_options(argv: list[str]) -> Options:
         return Options(
             "export",
             args.export_db,
-            0,
-            0,
-            False,
             export_format=args.format,
             export_out=args.out,
             passphrase=passphrase,
@@ -164,9 +154,6 @@ def parse_options(argv: list[str]) -> Options:
         return Options(
             "report",
             args.report_db,
-            0,
-            0,
-            False,
             report_from=args.start,
             report_to=args.end,
             report_out=args.out,
@@ -178,16 +165,14 @@ def parse_options(argv: list[str]) -> Options:
     if args.command == "demo":
         if not 0 < args.years <= 30:
             parser.error("--years must be more than 0 and at most 30")
-        return Options("demo", args.demo_db, args.years, args.seed, False, passphrase=passphrase)
+        return Options("demo", args.demo_db, args.years, args.seed, passphrase=passphrase)
     db = args.db
     if db is None and os.environ.get(DB_ENVIRONMENT_VARIABLE):
         db = Path(os.environ[DB_ENVIRONMENT_VARIABLE])
     return Options(
         "window",
         db,
-        0,
-        0,
-        args.benchmark_startup,
+        benchmark_startup=args.benchmark_startup,
         minimised=args.minimised,
         passphrase=passphrase,
     )

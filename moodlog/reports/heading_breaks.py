@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat
 
+from moodlog.reports.html_blocks import breaking_before
+
 _HEADING_OPEN = re.compile(r"<h[1-6]\b[^>]*>")
-BREAK_STYLE = "page-break-before: always;"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +58,4 @@ def break_before_in_html(html: str, index: int) -> str:
     if not 0 <= index < len(openings):
         raise ValueError(f"no heading {index}")
     opening = openings[index]
-    tag = opening.group(0)
-    if BREAK_STYLE in tag:
-        return html
-    if 'style="' in tag:
-        breaking = tag.replace('style="', f'style="{BREAK_STYLE} ', 1)
-    else:
-        breaking = tag[:-1] + f' style="{BREAK_STYLE}">'
-    return html[: opening.start()] + breaking + html[opening.end() :]
+    return html[: opening.start()] + breaking_before(opening.group(0)) + html[opening.end() :]

@@ -23,11 +23,23 @@ def text(value: str) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
+BREAK_STYLE = "page-break-before: always;"
+
+
+def breaking_before(tag: str) -> str:
+    """An opening ``tag`` (``<h2>``, ``<table …>``) that starts a new page."""
+    if BREAK_STYLE in tag:
+        return tag
+    if 'style="' in tag:
+        return tag.replace('style="', f'style="{BREAK_STYLE} ', 1)
+    return tag[:-1] + f' style="{BREAK_STYLE}">'
+
+
 def heading(title: str, new_page: bool) -> str:
     """A section's title, on a new page or after a blank line (Qt drops a heading's top
     margin after a table)."""
     if new_page:
-        return f'<h2 style="page-break-before: always;">{escape(title)}</h2>'
+        return f'<h2 style="{BREAK_STYLE}">{escape(title)}</h2>'
     return f"<p>&nbsp;</p><h2>{escape(title)}</h2>"
 
 

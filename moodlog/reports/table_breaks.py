@@ -12,10 +12,11 @@ from collections.abc import Iterator
 
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextFrame, QTextTable, QTextTableCell
 
+from moodlog.reports.html_blocks import breaking_before
+
 _TABLE_OPEN = re.compile(r"<table\b[^>]*>")
 _ROW_OPEN = re.compile(r"<tr\b")
 _HEAD = re.compile(r"<thead>.*?</thead>", re.S)
-BREAK_STYLE = "page-break-before: always;"
 
 
 def _tables(frame: QTextFrame) -> Iterator[QTextTable]:
@@ -113,11 +114,7 @@ def split_table(html: str, table_index: int, row: int) -> str:
     rows = list(_ROW_OPEN.finditer(html, opening.end()))
     if head is None or not 1 <= row < len(rows):
         raise ValueError(f"no body row {row} in table {table_index}")
-    tag = opening.group(0)
-    if 'style="' in tag:
-        breaking = tag.replace('style="', f'style="{BREAK_STYLE} ', 1)
-    else:
-        breaking = tag[:-1] + f' style="{BREAK_STYLE}">'
+    breaking = breaking_before(opening.group(0))
     if row == 1:
         return html[: opening.start()] + breaking + html[opening.end() :]
     cut = rows[row].start()

@@ -187,14 +187,11 @@ def restore_store(
     """:func:`restore` for the diary ``store`` has open: the store is closed for it and opened
     again afterwards (on the restored diary, or on the unchanged one if restoring failed, and
     the error is then raised). Returns the kept copy of the diary as it was."""
-    store.close()
-    try:
-        kept = restore(diary, backup, now, passphrase)
-    except BaseException:
-        store.reopen(open_database(diary, now, passphrase))
-        raise
-    store.reopen(open_database(diary, now, passphrase))
-    return kept
+
+    def reopened() -> sqlite3.Connection:
+        return open_database(diary, now, passphrase)
+
+    return store.closed_while(lambda: restore(diary, backup, now, passphrase), reopened, reopened)
 
 
 def back_up_diary_file(

@@ -1,12 +1,12 @@
 """DiaryStore: the diary's typed read and write methods. Every write is one transaction."""
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.check_in import CheckIn
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from moodlog.storage.appointment_store import AppointmentStore
     from moodlog.storage.import_store import ImportStore
     from moodlog.storage.questionnaire_store import QuestionnaireStore
+
+T = TypeVar("T")
 
 # How far back a PHQ-9 can still stop a start or end-of-treatment reminder (a baseline window
 # of 28 days, an end score asked for 14 days after the end).
@@ -128,6 +130,24 @@ class DiaryStore:
         encryption_change.py); every store on this diary follows."""
         self._conn = conn
         self._link.reopen(conn)
+
+    def closed_while(
+        self,
+        change: Callable[[], T],
+        reopened: Callable[[], sqlite3.Connection],
+        reopened_if_failed: Callable[[], sqlite3.Connection],
+    ) -> T:
+        """Run ``change`` on the diary's file with this store closed, then carry on with
+        ``reopened()``, or with ``reopened_if_failed()`` when ``change`` raised (the error
+        is raised again): a restore, or a change of passphrase."""
+        self.close()
+        try:
+            result = change()
+        except BaseException:
+            self.reopen(reopened_if_failed())
+            raise
+        self.reopen(reopened())
+        return result
 
     def prepare_for_writes(self) -> None:
         """Load what writing needs now (the app calls this once the window is ready)."""

@@ -36,14 +36,11 @@ def change_store_encryption(
     the change and opened again afterwards, with the new passphrase, or with the old one if
     the change failed (the error is then raised)."""
     open_database(path, now, old).close()  # a wrong ``old`` is refused while the store is open
-    store.close()
-    try:
-        kept = change_encryption(path, old, new, now)
-    except BaseException:
-        store.reopen(open_database(path, now, old))
-        raise
-    store.reopen(open_database(path, now, new))
-    return kept
+    return store.closed_while(
+        lambda: change_encryption(path, old, new, now),
+        lambda: open_database(path, now, new),
+        lambda: open_database(path, now, old),
+    )
 
 
 def change_encryption(path: Path, old: str | None, new: str | None, now: datetime) -> Path | None:
