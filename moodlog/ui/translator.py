@@ -7,10 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from moodlog.domain.translation import use_translator
+
 
 def install_translator(app: QCoreApplication, folder: Path, locale: QLocale) -> list[QTranslator]:
     """Install moodlog's translation for ``locale`` from ``folder`` (and Qt's own), and
-    return what was installed: nothing when there is no translation for that language."""
+    return what was installed: nothing when there is no translation for that language.
+    Text from below the UI (:mod:`moodlog.domain.translation`) is translated from then on."""
     if not folder.is_dir():
         return []
     translator = QTranslator(app)  # the application keeps it alive
@@ -26,4 +29,6 @@ def install_translator(app: QCoreApplication, folder: Path, locale: QLocale) -> 
         qt_translator.deleteLater()
     for each in installed:
         app.installTranslator(each)
+    # Words from the domain, storage, charts and importers go through Qt's translator too.
+    use_translator(QCoreApplication.translate)
     return installed

@@ -163,10 +163,14 @@ def no_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def walk_what_opens(
-    qtbot: QtBot, window: MainWindow, name: str, trigger: Callable[[], object]
+    qtbot: QtBot,
+    window: MainWindow,
+    name: str,
+    trigger: Callable[[], object],
+    check: Callable[[QWidget], list[str]] = problems,
 ) -> tuple[list[str], list[str]]:
-    """Run ``trigger``; walk every window it opens, then close them. Returns (problems,
-    titles of the windows opened)."""
+    """Run ``trigger``; ``check`` every window it opens, then close them. Returns (what the
+    checks found, titles of the windows opened)."""
     before = set(open_windows(window))
     found: list[str] = []
 
@@ -189,7 +193,7 @@ def walk_what_opens(
         title = dialog.windowTitle() or type(dialog).__name__
         opened.append(title)
         qtbot.waitExposed(dialog)
-        found += [f"{name} ({title}): {p}" for p in problems(dialog)]
+        found += [f"{name} ({title}): {p}" for p in check(dialog)]
         if isinstance(dialog, QDialog):
             dialog.reject()
         dialog.close()

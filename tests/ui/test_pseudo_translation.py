@@ -1,0 +1,119 @@
+"""Under a pseudo-translation (every translated string wrapped in ⟪ ⟫), nothing the window
+or its dialogs show is left unwrapped: every word goes through Qt's translator."""
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from moodlog.domain.translation import translate
+from moodlog.storage.diary_store import DiaryStore
+from moodlog.ui.main_window import MainWindow
+from tests.ui.conftest import FakeClock
+from tests.ui.pseudo_translation import (
+    PseudoTranslator,
+    install_pseudo_translation,
+    remove_pseudo_translation,
+    untranslated,
+    untranslated_on_every_page,
+    untranslated_words,
+)
+from tests.ui.test_accessibility import menu_items, no_questions, walk_what_opens  # noqa: F401
+
+
+@pytest.fixture
+def pseudo() -> Iterator[PseudoTranslator]:
+    translator = install_pseudo_translation()
+    yield translator
+    remove_pseudo_translation(translator)
+
+
+@pytest.fixture
+def pseudo_window(
+    pseudo: PseudoTranslator,
+    qtbot: QtBot,
+    store: DiaryStore,
+    clock: FakeClock,
+    settings: QSettings,
+) -> MainWindow:
+    """The window built while the pseudo-translation is installed."""
+    window = MainWindow(store, clock, settings, None)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_check_finds_words_that_skipped_the_translator(
+    qtbot: QtBot, pseudo: PseudoTranslator
+) -> None:
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    layout.addWidget(QLabel(root.tr("Hours slept")))
+    layout.addWidget(QLabel("Hours awake"))
+    layout.addWidget(QLabel(root.tr("Saved on {day}").format(day="Saturday 21 November")))
+    layout.addWidget(QLabel(f"<b>{translate('Bands', 'Moderate')}</b> 12"))
+    layout.addWidget(QPushButton("PHQ-9 · " + root.tr("&Save")))
+    root.show()
+    assert untranslated(root) == ["QLabel label: 'Hours awake'"]
+    assert untranslated_words("⟪Saved {day}⟫ in English") == "in English"
+
+
+def test_every_page_of_a_new_diary(pseudo_window: MainWindow) -> None:
+    found = untranslated_on_every_page(pseudo_window)
+    found += [
+        f"menu {name}: {action.text()!r}"
+        for name, action in menu_items(pseudo_window.menuBar())
+        if untranslated_words(action.text())
+    ]
+    assert found == [], "\n".join(found)
+
+
+def test_every_dialog_the_menus_open(
+    qtbot: QtBot,
+    pseudo_window: MainWindow,
+    no_questions: list[str],  # noqa: F811
+) -> None:
+    found: list[str] = []
+    for name, action in menu_items(pseudo_window.menuBar()):
+        if name.endswith("Quit") or action.isCheckable() or not action.isEnabled():
+            continue
+        walked, _titles = walk_what_opens(
+            qtbot, pseudo_window, name, action.trigger, check=untranslated_on_every_page
+        )
+        found += walked
+    assert found == [], "\n".join(found)
+
+
+def test_every_dialog_the_pages_buttons_open(
+    qtbot: QtBot,
+    pseudo_window: MainWindow,
+    no_questions: list[str],  # noqa: F811
+) -> None:
+    """Buttons whose label ends in "…" open a dialog: Add medication…, Log a session…"""
+    window = pseudo_window
+    found: list[str] = []
+    opened: list[str] = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        page = window.tabs.widget(index)
+        inner_tabs = page.findChildren(QTabWidget)
+        pages = [(t, i) for t in inner_tabs for i in range(t.count())] or [(None, 0)]
+        for tabs, inner in pages:
+            if tabs is not None:
+                tabs.setCurrentIndex(inner)
+            for button in page.findChildren(QPushButton):
+                text = button.text().replace("&", "")
+                if not (text.endswith("…⟫") and button.isVisibleTo(page) and button.isEnabled()):
+                    continue
+                walked, titles = walk_what_opens(
+                    qtbot, window, text, button.click, check=untranslated_on_every_page
+                )
+                found += walked
+                opened += titles
+    assert found == [], "\n".join(found)
+    assert "⟪Add a medication⟫" in opened, opened  # the walk did open the dialogs
