@@ -2,20 +2,14 @@
 
 Qt's text layout will end a page with a heading whose section begins on the next page (or
 with a heading, a table's header row and one line). After a layout, the first heading with
-less than ``follow`` of its page left below it is found, and a page break is put before it:
-in the laid-out document through a cursor (Qt then lays out again only from there on, which
-is cheaper than a new layout) and in the HTML (so a later full layout, after a table cut,
-keeps it).
+less than ``follow`` of its page left below it is found, and a page break is put before it
+in the laid-out document, through a cursor (Qt then lays out again only from there on,
+which is cheaper than a new layout).
 """
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat
-
-from moodlog.reports.html_blocks import breaking_before
-
-_HEADING_OPEN = re.compile(r"<h[1-6]\b[^>]*>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +44,3 @@ def break_before(document: QTextDocument, heading: LoneHeading) -> None:
     block_format = heading.block.blockFormat()
     block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     cursor.setBlockFormat(block_format)
-
-
-def break_before_in_html(html: str, index: int) -> str:
-    """``html`` with a page break before its ``index``-th heading (``<h1>`` to ``<h6>``)."""
-    openings = list(_HEADING_OPEN.finditer(html))
-    if not 0 <= index < len(openings):
-        raise ValueError(f"no heading {index}")
-    opening = openings[index]
-    return html[: opening.start()] + breaking_before(opening.group(0)) + html[opening.end() :]

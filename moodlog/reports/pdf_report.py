@@ -30,7 +30,7 @@ from PySide6.QtSvg import QSvgRenderer
 from typing_extensions import override
 
 from moodlog import __version__
-from moodlog.reports.heading_breaks import break_before, break_before_in_html, lone_heading
+from moodlog.reports.heading_breaks import break_before, lone_heading
 from moodlog.reports.html_blocks import CHART_SCHEME
 from moodlog.reports.report_charts import ReportChart
 from moodlog.reports.report_data import ReportData, gather_report_data
@@ -48,7 +48,7 @@ from moodlog.reports.report_period import (
     ReportSection,
     empty_period_message,
 )
-from moodlog.reports.table_breaks import split_table, straddling_row, table_row_top
+from moodlog.reports.table_breaks import cut_table, straddling_row, table_row_top
 from moodlog.storage.diary_store import DiaryStore
 
 DPI = 300
@@ -260,19 +260,18 @@ def lay_out_report(
     html = report_html(data, options, [chart.caption for chart in charts], version)
     document, handler = _layout(html, charts, writer, area)
     moved: set[tuple[int, int]] = set()
+    # Each fix changes the laid-out document, and Qt lays out again only from there on.
     for _pass in range(MAX_PAGE_FIXES):
         row = straddling_row(document, height, frozenset(moved))
         heading = lone_heading(document, height, HEADING_FOLLOW_INCHES * DPI)
         if heading is not None and (row is None or heading.top < table_row_top(document, *row)):
-            # Qt lays the document out again from the heading on, not from the start.
             break_before(document, heading)
-            html = break_before_in_html(html, heading.index)
             continue
         if row is None:
             break
-        moved.add(row)
-        html = split_table(html, *row)
-        document, handler = _layout(html, charts, writer, area)
+        # The row now starts a page: if it still runs onto the next, it is taller than a
+        # page, and moving it again can't help.
+        moved.add(cut_table(document, *row))
     return LaidOutReport(document, area, handler)
 
 

@@ -2,21 +2,26 @@
 
 Qt's text layout breaks a table row between two lines when it reaches the page's end, so a
 cell's text can begin on one page and end on the next. The report avoids this: after a
-layout, the first row that spans two pages is found, and the HTML table is cut in two just
+layout, the first row that spans two pages is found, and the table is cut in two just
 before it, the second part starting a new page with its own header row. Repeated until no
 row spans two pages (each cut moves only later content, so the passes are few).
+
+The cut is made in the laid-out document, so Qt lays out again only from the cut on: a new
+layout of the whole report from HTML would cost more than everything else the layout does.
 """
 
-import re
 from collections.abc import Iterator
 
-from PySide6.QtGui import QTextBlock, QTextDocument, QTextFrame, QTextTable, QTextTableCell
-
-from moodlog.reports.html_blocks import breaking_before
-
-_TABLE_OPEN = re.compile(r"<table\b[^>]*>")
-_ROW_OPEN = re.compile(r"<tr\b")
-_HEAD = re.compile(r"<thead>.*?</thead>", re.S)
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+    QTextFrame,
+    QTextTable,
+    QTextTableCell,
+)
 
 
 def _tables(frame: QTextFrame) -> Iterator[QTextTable]:
@@ -105,17 +110,39 @@ def straddling_row(
     return None
 
 
-def split_table(html: str, table_index: int, row: int) -> str:
-    """``html`` with its ``table_index``-th table (counting every ``<table``, in order) cut
-    before its ``row``-th row (the header row is row 0); the second part starts a new page
-    and repeats the header. Before the first body row, the whole table moves instead."""
-    opening = list(_TABLE_OPEN.finditer(html))[table_index]
-    head = _HEAD.search(html, opening.end())
-    rows = list(_ROW_OPEN.finditer(html, opening.end()))
-    if head is None or not 1 <= row < len(rows):
+def _table(document: QTextDocument, index: int) -> QTextTable:
+    return next(t for i, t in enumerate(_tables(document.rootFrame())) if i == index)
+
+
+def cut_table(document: QTextDocument, table_index: int, row: int) -> tuple[int, int]:
+    """Cut the ``table_index``-th table of the laid-out ``document`` before its ``row``-th
+    row: that row and the ones after it start a new page, under a copy of the header
+    row(s). Before the first body row, the whole table moves instead. Returns where the
+    row is now (table index, row)."""
+    table = _table(document, table_index)
+    header, rows = table.format().headerRowCount(), table.rows()
+    if not header <= row < rows:
         raise ValueError(f"no body row {row} in table {table_index}")
-    breaking = breaking_before(opening.group(0))
-    if row == 1:
-        return html[: opening.start()] + breaking + html[opening.end() :]
-    cut = rows[row].start()
-    return f"{html[:cut]}</tbody></table>{breaking}{head.group(0)}<tbody>{html[cut:]}"
+    starting_a_page = table.format()  # column widths, borders, header rows kept
+    starting_a_page.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    if row == header:
+        table.setFormat(starting_a_page)
+        return table_index, row
+    cursor = QTextCursor(document)
+    cursor.setPosition(table.cellAt(0, 0).firstPosition())
+    last = table.cellAt(rows - 1, table.columns() - 1)
+    cursor.setPosition(last.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+    # The second part is made aside (a copy of the whole table less the rows that stay),
+    # so the document changes, and is laid out again, once.
+    aside = QTextDocument()
+    QTextCursor(aside).insertFragment(cursor.selection())
+    (rest,) = aside.rootFrame().childFrames()
+    assert isinstance(rest, QTextTable)
+    rest.removeRows(header, row - header)
+    rest.setFormat(starting_a_page)
+    cursor.beginEditBlock()
+    table.removeRows(row, rows - row)
+    cursor.setPosition(table.lastPosition() + 1)
+    cursor.insertFragment(QTextDocumentFragment(aside))
+    cursor.endEditBlock()
+    return table_index + 1, header

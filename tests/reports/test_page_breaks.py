@@ -1,14 +1,15 @@
-"""Pages that read well: no heading left at a page's foot, a chart as wide as the text, and
-few chart layers (each gridline no longer makes a layer of its own)."""
+"""Pages that read well: no heading left at a page's foot, no table row cut in two, a chart
+as wide as the text, and few chart layers (each gridline no longer makes a layer of its
+own)."""
 
 from pathlib import Path
 
 from matplotlib.figure import Figure
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
-from moodlog.reports.heading_breaks import break_before, break_before_in_html, lone_heading
+from moodlog.reports.heading_breaks import break_before, lone_heading
 from moodlog.reports.pdf_report import (
     DPI,
     HEADING_FOLLOW_INCHES,
@@ -19,6 +20,7 @@ from moodlog.reports.pdf_report import (
 from moodlog.reports.report_charts import figure_svg, report_charts
 from moodlog.reports.report_data import ReportData
 from moodlog.reports.report_period import PaperSize, ReportOptions
+from moodlog.reports.table_breaks import cut_table, straddling_row
 from tests.reports.known_diary import PERIOD
 
 PAGE = QSizeF(400, 300)
@@ -61,8 +63,48 @@ def test_a_heading_at_a_page_foot_moves_to_the_next_page(qt: QApplication) -> No
     # Now at the top of a page (below the heading's own top margin).
     assert heading_top(document, 1) % PAGE.height() <= found.block.blockFormat().topMargin() + 1
     assert lone_heading(document, PAGE.height(), follow=60) is None
-    again = laid_out(break_before_in_html(html, found.index))
-    assert heading_top(again, 1) == heading_top(document, 1)  # the HTML keeps the break
+
+
+def table_rows(document: QTextDocument) -> list[list[str]]:
+    """Each table's rows as the text of their first cells, in order."""
+    found = []
+    for frame in document.rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            rows = []
+            for row in range(frame.rows()):
+                cell = frame.cellAt(row, 0)
+                cursor = QTextCursor(document)
+                cursor.setPosition(cell.firstPosition())
+                cursor.setPosition(cell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+                rows.append(cursor.selectedText())
+            found.append(rows)
+    return found
+
+
+def test_a_row_running_over_a_page_end_starts_the_next_page_under_its_header(
+    qt: QApplication,
+) -> None:
+    note = "a note long enough to wrap onto a second line, then a third, on a page this narrow"
+    body = "".join(f"<tr><td>Day {n}</td><td>{note}</td></tr>" for n in range(1, 31))
+    html = (
+        '<p>Before</p><table width="100%"><thead><tr><th>When</th><th>Note</th></tr></thead>'
+        f"<tbody>{body}</tbody></table><p>After</p>"
+    )
+    document = laid_out(html)
+    row = straddling_row(document, PAGE.height())
+    assert row is not None
+    table, cut = row
+    pages_before = document.pageCount()
+
+    assert cut_table(document, table, cut) == (table + 1, 1)
+
+    first, second = table_rows(document)
+    assert first == ["When", *(f"Day {n}" for n in range(1, cut))]
+    assert second == ["When", *(f"Day {n}" for n in range(cut, 31))]  # the header again
+    moved = document.rootFrame().childFrames()[1]
+    assert document.documentLayout().frameBoundingRect(moved).top() % PAGE.height() < 5  # a page's top
+    assert (table, cut) != straddling_row(document, PAGE.height(), frozenset({(table + 1, 1)}))
+    assert document.pageCount() >= pages_before
 
 
 def test_no_heading_of_the_report_is_left_at_a_page_foot(
