@@ -288,6 +288,7 @@ def _write_report(options: Options) -> int:
     _identify_application()
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
     locale = QLocale.system()
+    install_translator(app, resource_path("translations"), locale)  # the PDF's words too
     request = ReportRequest(
         db=options.db,
         start=options.report_from,

@@ -20,6 +20,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from moodlog.domain.translation import use_translator
 from moodlog.storage.database import open_database
 from moodlog.storage.diary_store import DiaryStore
 
@@ -83,3 +84,15 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     yield attempts
     if attempts:
         pytest.fail(f"moodlog tried to use the network: {attempts}")
+
+
+def _bracketed(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return f"⟪{source}⟫"
+
+
+@pytest.fixture
+def translated() -> Iterator[None]:
+    """Words from below the UI come back ⟪bracketed⟫, as a translation would change them."""
+    use_translator(_bracketed)
+    yield
+    use_translator(None)

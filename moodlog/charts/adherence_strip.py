@@ -9,6 +9,7 @@ from moodlog.charts.day_axis import FloatArray
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.medications import Medication, Schedule
+from moodlog.domain.translation import translate
 from moodlog.domain.trend_data import each_day
 
 NOT_RECORDED = 0.0
@@ -48,7 +49,7 @@ def draw_adherence(ax: Axes, ctx: PanelContext, medications: list[Medication]) -
     ax.set_ylim(len(medications) - 0.5, -0.5)
     ax.set_yticks(range(len(medications)), [m.name for m in medications], fontsize="small")
     if not medications:
-        ctx.say_empty(ax, "No scheduled medication in this span")
+        ctx.say_empty(ax, translate("AdherenceStrip", "No scheduled medication in this span"))
         return
     grid = np.vstack([adherence_row(ctx, m) for m in medications])
     colours = [
@@ -69,7 +70,13 @@ def draw_adherence(ax: Axes, ctx: PanelContext, medications: list[Medication]) -
             color=theme.background,  # cut out of the cell: it shows on the darkest colour
             gid="adherence-missed",
         )
-    labels = ("Not recorded", "Missed (×)", "Partly taken", "Taken")
+    labels = (
+        translate("AdherenceStrip", "Not recorded"),
+        #: The sign in brackets is the cross drawn on missed days.
+        translate("AdherenceStrip", "Missed (×)"),
+        translate("AdherenceStrip", "Partly taken"),
+        translate("AdherenceStrip", "Taken"),
+    )
     ax.legend(
         handles=[
             Patch(facecolor=c, edgecolor=theme.muted_text, label=t)

@@ -7,6 +7,7 @@ from moodlog.charts.chart_theme import SERIES_STYLES
 from moodlog.charts.day_axis import daily_numbers, daily_values
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.scales import SCALE_MAX, SCALE_MIN, SCALES_BY_KEY
+from moodlog.domain.translation import translate
 from moodlog.domain.trend_data import DayRating, rolling_mean
 
 
@@ -20,7 +21,11 @@ def draw_ratings(ax: Axes, ctx: PanelContext, other_scales: tuple[str, ...]) -> 
     ax.set_ylim(SCALE_MIN - 0.5, SCALE_MAX + 0.5)
     ax.set_yticks([0, 5, 10])
     # With other scales on the same axis, "best" no longer holds for every line.
-    ax.set_ylabel("Ratings 0–10\n(see the key)" if other_scales else "Mood\n0 worst · 10 best")
+    ax.set_ylabel(
+        translate("MoodPanel", "Ratings 0–10\n(see the key)")
+        if other_scales
+        else translate("MoodPanel", "Mood\n0 worst · 10 best")
+    )
     spread = [
         (ctx.x[(day - ctx.start).days], rating.low, rating.high)
         for day, rating in mood.items()
@@ -34,7 +39,7 @@ def draw_ratings(ax: Axes, ctx: PanelContext, other_scales: tuple[str, ...]) -> 
             highs,
             colors=theme.day_range,
             linewidth=2.5,
-            label="Range within a day",
+            label=translate("MoodPanel", "Range within a day"),
             gid="mood-range",
         )
     ax.plot(
@@ -44,7 +49,7 @@ def draw_ratings(ax: Axes, ctx: PanelContext, other_scales: tuple[str, ...]) -> 
         linewidth=1,
         marker="o",
         markersize=2.5,
-        label="Mood (day's mean)",
+        label=translate("MoodPanel", "Mood (day's mean)"),
         gid="mood",
     )
     means = {day: rating.mean for day, rating in mood.items()}
@@ -54,7 +59,7 @@ def draw_ratings(ax: Axes, ctx: PanelContext, other_scales: tuple[str, ...]) -> 
         daily_numbers(rolling, ctx.start, ctx.end),
         color=theme.rolling,
         linewidth=2.2,
-        label="7-day average",
+        label=translate("MoodPanel", "7-day average"),
         gid="mood-rolling",
     )
     for index, key in enumerate(other_scales):
@@ -73,10 +78,12 @@ def draw_ratings(ax: Axes, ctx: PanelContext, other_scales: tuple[str, ...]) -> 
             gid=f"scale-{key}",
         )
     if not mood:
-        ctx.say_empty(ax, "No mood ratings in this span")
+        ctx.say_empty(ax, translate("MoodPanel", "No mood ratings in this span"))
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=5, fontsize="small", frameon=False)
 
 
 def _scale_label(key: str) -> str:
     scale = SCALES_BY_KEY[key]
-    return f"{scale.label} ({'higher is better' if scale.higher_is_better else 'higher is worse'})"
+    if scale.higher_is_better:
+        return translate("MoodPanel", "{scale} (higher is better)").format(scale=scale.label)
+    return translate("MoodPanel", "{scale} (higher is worse)").format(scale=scale.label)

@@ -11,6 +11,7 @@ from matplotlib.transforms import blended_transform_factory
 from moodlog.charts.day_axis import day_number
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.instruments import Instrument
+from moodlog.domain.translation import translate
 
 # Questionnaires are taken every one to four weeks; a longer gap is a gap in the record.
 JOIN_MAX_DAYS = 35
@@ -31,7 +32,8 @@ def draw_scores(ax: Axes, ctx: PanelContext, instrument: Instrument) -> None:
     theme = ctx.theme
     # Each band covers its whole points, so a total sits inside its band, never on an edge.
     ax.set_ylim(-0.5, info.max_total + 0.5)
-    ax.set_ylabel(f"{info.name}\ntotal")
+    #: The axis label of a questionnaire's panel: "PHQ-9" above "total".
+    ax.set_ylabel(translate("ScorePanel", "{name}\ntotal").format(name=info.name))
     edge = blended_transform_factory(ax.transAxes, ax.transData)
     for index, band in enumerate(info.bands):
         fill = theme.band_fills[min(index, len(theme.band_fills) - 1)]
@@ -76,4 +78,6 @@ def draw_scores(ax: Axes, ctx: PanelContext, instrument: Instrument) -> None:
         gid=f"scores-{instrument.value}",
     )
     if not scores:
-        ctx.say_empty(ax, f"No complete {info.name} in the diary")
+        ctx.say_empty(
+            ax, translate("ScorePanel", "No complete {name} in the diary").format(name=info.name)
+        )

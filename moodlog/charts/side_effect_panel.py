@@ -8,6 +8,7 @@ from matplotlib.patches import Patch
 from moodlog.charts.day_axis import daily_values
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.side_effects import Severity
+from moodlog.domain.translation import translate
 
 
 def rated_side_effects(ctx: PanelContext) -> list[tuple[int, str]]:
@@ -29,8 +30,8 @@ def draw_side_effects(ax: Axes, ctx: PanelContext, rows: list[tuple[int, str]]) 
     theme = ctx.theme
     if not rows:
         ax.set_yticks([])
-        ax.set_ylabel("Side\neffects")
-        ctx.say_empty(ax, "No side effects rated in this span")
+        ax.set_ylabel(translate("SideEffectPanel", "Side\neffects"))
+        ctx.say_empty(ax, translate("SideEffectPanel", "No side effects rated in this span"))
         return
     grid = np.vstack(
         [

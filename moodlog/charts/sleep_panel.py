@@ -6,6 +6,7 @@ from matplotlib.axes import Axes
 from moodlog.charts.day_axis import daily_values
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.sleep import SleepQuality
+from moodlog.domain.translation import translate
 from moodlog.domain.trend_data import NightSleep
 
 
@@ -32,12 +33,12 @@ def draw_sleep(ax: Axes, ctx: PanelContext) -> Axes:
         linewidth=1,
         marker="o",
         markersize=2.5,
-        label="Total sleep (hours)",
+        label=translate("SleepPanel", "Total sleep (hours)"),
         gid="sleep-hours",
     )
     ax.set_ylim(0, 12)
     ax.set_yticks([0, 4, 8, 12])
-    ax.set_ylabel("Sleep\nhours")
+    ax.set_ylabel(translate("SleepPanel", "Sleep\nhours"))
     quality_ax = ax.twinx()
     quality_ax.set_label("sleep-quality")
     quality_ax.plot(
@@ -48,12 +49,12 @@ def draw_sleep(ax: Axes, ctx: PanelContext) -> Axes:
         markersize=3,
         markerfacecolor="none",
         color=theme.quality,
-        label="Quality (1 very poor · 5 very good)",
+        label=translate("SleepPanel", "Quality (1 very poor · 5 very good)"),
         gid="sleep-quality",
     )
     quality_ax.set_ylim(0.5, 5.5)
     quality_ax.set_yticks([int(q) for q in SleepQuality])
-    quality_ax.set_ylabel("Quality", color=theme.text)
+    quality_ax.set_ylabel(translate("SleepPanel", "Quality"), color=theme.text)
     quality_ax.tick_params(colors=theme.text)
     lines = [*ax.get_lines(), *quality_ax.get_lines()]
     ax.legend(
@@ -65,7 +66,7 @@ def draw_sleep(ax: Axes, ctx: PanelContext) -> Axes:
         frameon=False,
     )
     if not sleep:
-        ctx.say_empty(ax, "No sleep logged in this span")
+        ctx.say_empty(ax, translate("SleepPanel", "No sleep logged in this span"))
     return quality_ax
 
 
@@ -78,11 +79,14 @@ def draw_efficiency(ax: Axes, ctx: PanelContext) -> None:
         linewidth=1,
         marker="^",
         markersize=2.5,
-        label="Sleep efficiency (%)",
+        label=translate("SleepPanel", "Sleep efficiency (%)"),
         gid="sleep-efficiency",
     )
     ax.set_ylim(40, 100)
     ax.set_yticks([50, 75, 100])
-    ax.set_ylabel("Efficiency\n%")
+    ax.set_ylabel(translate("SleepPanel", "Efficiency\n%"))
     if not any(night.efficiency_percent is not None for night in ctx.data.sleep.values()):
-        ctx.say_empty(ax, "Efficiency needs the full sleep diary (bed and wake times)")
+        ctx.say_empty(
+            ax,
+            translate("SleepPanel", "Efficiency needs the full sleep diary (bed and wake times)"),
+        )

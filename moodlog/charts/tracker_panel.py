@@ -7,6 +7,7 @@ from matplotlib.axes import Axes
 from moodlog.charts.day_axis import daily_numbers
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.trackers import Tracker, TrackerKind
+from moodlog.domain.translation import translate
 
 
 def draw_tracker(ax: Axes, ctx: PanelContext, tracker: Tracker) -> None:
@@ -20,14 +21,24 @@ def draw_tracker(ax: Axes, ctx: PanelContext, tracker: Tracker) -> None:
         linewidth=2,
         gid=f"tracker-{tracker.id}",
     )
-    unit = "yes = 1" if tracker.kind is TrackerKind.YES_NO else tracker.unit
+    #: The unit of a yes/no tracker's axis: a "yes" is drawn as 1.
+    unit = (
+        translate("TrackerPanel", "yes = 1") if tracker.kind is TrackerKind.YES_NO else tracker.unit
+    )
     ax.set_ylabel(f"{tracker.name}\n{unit}" if unit else tracker.name)
     if tracker.kind is TrackerKind.SCALE:
         ax.set_ylim(0, 10.5)
     elif tracker.kind is TrackerKind.YES_NO:
         ax.set_ylim(0, 1.2)
-        ax.set_yticks([0, 1], ["no", "yes"])
+        #: The two marks of a yes/no tracker's axis (the answer "no", then "yes").
+        answers = [translate("TrackerPanel", "no"), translate("TrackerPanel", "yes")]
+        ax.set_yticks([0, 1], answers)
     else:
         ax.set_ylim(0, max(1.0, float(np.nanmax(values)) * 1.1) if logged.any() else 1.0)
     if not logged.any():
-        ctx.say_empty(ax, f"No {tracker.name.lower()} logged in this span")
+        ctx.say_empty(
+            ax,
+            translate("TrackerPanel", "No {tracker} logged in this span").format(
+                tracker=tracker.name.lower()
+            ),
+        )

@@ -9,7 +9,20 @@ from matplotlib.axes import Axes
 from moodlog.charts.day_axis import day_number
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.medications import Medication, Schedule
-from moodlog.domain.treatments import TreatmentCourse
+from moodlog.domain.session_counts import sessions_of_planned
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
+from moodlog.domain.treatments import CourseKind, TreatmentCourse
+
+# A course without sessions yet, in the word its kind uses for one (the counts themselves
+# come from domain.session_counts).
+_NONE_RECORDED = {
+    CourseKind.VNS: QT_TRANSLATE_NOOP("TreatmentLane", "no setting changes recorded"),
+    CourseKind.DBS: QT_TRANSLATE_NOOP("TreatmentLane", "no setting changes recorded"),
+    CourseKind.IV_KETAMINE: QT_TRANSLATE_NOOP("TreatmentLane", "no infusions recorded"),
+    #: ECT: each session is called a treatment.
+    CourseKind.ECT: QT_TRANSLATE_NOOP("TreatmentLane", "no treatments recorded"),
+}
+_NO_SESSIONS = QT_TRANSLATE_NOOP("TreatmentLane", "no sessions recorded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +68,9 @@ def draw_treatments(ax: Axes, ctx: PanelContext, rows: list[LaneRow]) -> None:
     ax.set_yticks(range(len(rows)), [_row_label(ctx, row) for row in rows], fontsize="small")
     ax.grid(False)
     if not rows:
-        ctx.say_empty(ax, "No medications or treatments recorded for this span")
+        ctx.say_empty(
+            ax, translate("TreatmentLane", "No medications or treatments recorded for this span")
+        )
         return
     for index, row in enumerate(rows):
         if row.medication is not None:
@@ -121,14 +136,20 @@ def _row_label(ctx: PanelContext, row: LaneRow) -> str:
     if row.course is None:
         medication = row.medication
         if medication is not None and medication.schedule is Schedule.AS_NEEDED:
-            return f"{_short(row.label)}\nas needed"
+            #: A medication taken only when needed: its name above "as needed".
+            as_needed = translate("TreatmentLane", "{medication}\nas needed")
+            return as_needed.format(medication=_short(row.label))
         return _short(row.label)
     course = row.course
     count = sum(1 for s in ctx.data.sessions if s.course_id == course.id)
-    planned = f" of {course.planned_sessions}" if course.planned_sessions else ""
-    word = course.kind.session_word
-    sessions = f"{count}{planned} {word}s" if count else f"no {word}s recorded"
-    return f"{_short(row.label)}\n{sessions}"
+    return f"{_short(row.label)}\n{lane_session_count(course.kind, count, course.planned_sessions)}"
+
+
+def lane_session_count(kind: CourseKind, count: int, planned: int | None) -> str:
+    """ "3 of 30 sessions", "3 sessions" or "no sessions recorded", in ``kind``'s word."""
+    if not count:
+        return translate("TreatmentLane", _NONE_RECORDED.get(kind, _NO_SESSIONS))
+    return sessions_of_planned(kind, count, planned)
 
 
 def _short(label: str, limit: int = 22) -> str:

@@ -29,6 +29,7 @@ from moodlog.charts.tracker_panel import draw_tracker
 from moodlog.charts.treatment_lane import LaneRow, draw_treatments, lane_rows
 from moodlog.domain.instruments import Instrument
 from moodlog.domain.medications import Schedule
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.domain.trend_data import TrendData
 
 # Panels in the order they stack, top to bottom.
@@ -40,15 +41,17 @@ EFFICIENCY = "efficiency"
 SIDE_EFFECTS = "side-effects"
 TREATMENTS = "treatments"
 ADHERENCE = "adherence"
+# Shown through panel_title(); "PHQ-9" and "GAD-7" are the same in every language.
 PANEL_TITLES = {
-    MOOD: "Mood",
+    MOOD: QT_TRANSLATE_NOOP("TrendChart", "Mood"),
     PHQ9: "PHQ-9",
     GAD7: "GAD-7",
-    SLEEP: "Sleep",
-    EFFICIENCY: "Sleep efficiency",
-    SIDE_EFFECTS: "Side effects",
-    TREATMENTS: "Treatments",
-    ADHERENCE: "Adherence",
+    #: A panel's title: "Sleep" is a noun here.
+    SLEEP: QT_TRANSLATE_NOOP("TrendChart", "Sleep"),
+    EFFICIENCY: QT_TRANSLATE_NOOP("TrendChart", "Sleep efficiency"),
+    SIDE_EFFECTS: QT_TRANSLATE_NOOP("TrendChart", "Side effects"),
+    TREATMENTS: QT_TRANSLATE_NOOP("TrendChart", "Treatments"),
+    ADHERENCE: QT_TRANSLATE_NOOP("TrendChart", "Adherence"),
 }
 # About how wide a character of a bar's label is (x-small type); a label is shown only
 # where the bar's part in view is wide enough to hold it.
@@ -59,6 +62,11 @@ _DATE_ROW_INCHES = 0.22
 _TOP_INCHES = 0.6  # the dates and the legend above the first panel
 _BOTTOM_INCHES = 0.45  # the dates
 _GAP_INCHES = 0.32  # between panels: room for a heat map's legend
+
+
+def panel_title(name: str) -> str:
+    """The title of panel ``name`` (one of PANEL_TITLES' keys) in the person's language."""
+    return translate("TrendChart", PANEL_TITLES[name])
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,12 +313,18 @@ def _legend_with_marks(ax: Axes, ctx: PanelContext, above: float) -> None:
             Patch(
                 facecolor=theme.course_span,
                 alpha=min(1.0, theme.course_span_alpha * 2.5),
-                label="Treatment course",
+                label=translate("TrendChart", "Treatment course"),
             )
         )
     if any(a.get_gid() == "medication-changes" for a in ax.get_children()):
         handles.append(
-            Line2D([], [], color=theme.muted_text, linestyle=":", label="Medication change")
+            Line2D(
+                [],
+                [],
+                color=theme.muted_text,
+                linestyle=":",
+                label=translate("TrendChart", "Medication change"),
+            )
         )
     ax.legend(
         handles=handles,

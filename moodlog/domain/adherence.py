@@ -3,6 +3,8 @@ never "taken"."""
 
 from enum import StrEnum
 
+from moodlog.domain.translation import translate
+
 
 class Adherence(StrEnum):
     TAKEN = "taken"
@@ -12,9 +14,10 @@ class Adherence(StrEnum):
     @property
     def label(self) -> str:
         return {
-            Adherence.TAKEN: "Taken",
-            Adherence.PARTLY: "Partly taken",
-            Adherence.MISSED: "Missed",
+            #: A medication dose on a day
+            Adherence.TAKEN: translate("Adherence", "Taken"),
+            Adherence.PARTLY: translate("Adherence", "Partly taken"),
+            Adherence.MISSED: translate("Adherence", "Missed"),
         }[self]
 
     @property

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.translation import translate
 
 APPOINTMENT_NOTE_MAX_CHARS = 500
 QUESTION_MAX_CHARS = 1000
@@ -42,15 +43,22 @@ def validate_appointment(appointment: Appointment) -> None:
     """Raise :class:`InvalidEntry` naming the field at fault. Booked appointments may lie
     ahead, so a future day is allowed."""
     if len(appointment.note) > APPOINTMENT_NOTE_MAX_CHARS:
-        raise InvalidEntry(f"Keep the note under {APPOINTMENT_NOTE_MAX_CHARS} characters.", "note")
+        raise InvalidEntry(
+            translate("Appointments", "Keep the note under {maximum} characters.").format(
+                maximum=APPOINTMENT_NOTE_MAX_CHARS
+            ),
+            "note",
+        )
 
 
 def validate_question(question: ClinicianQuestion) -> None:
     if not question.text.strip():
-        raise InvalidEntry("Write the question, or cancel.", "text")
+        raise InvalidEntry(translate("Appointments", "Write the question, or cancel."), "text")
     if len(question.text) > QUESTION_MAX_CHARS:
         raise InvalidEntry(
-            f"Keep the question under {QUESTION_MAX_CHARS:,} characters; you can add another.",
+            translate(
+                "Appointments", "Keep the question under {maximum} characters; you can add another."
+            ).format(maximum=f"{QUESTION_MAX_CHARS:,}"),
             "text",
         )
 

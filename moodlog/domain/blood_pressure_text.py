@@ -4,6 +4,7 @@
 import re
 
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.translation import translate
 from moodlog.domain.treatments import BloodPressure
 
 # Two whole numbers with a slash between, spaces allowed, and an optional "mmHg" after.
@@ -22,8 +23,11 @@ def parse_blood_pressure(text: str, field: str = "") -> BloodPressure | None:
     match = _PATTERN.fullmatch(stripped)
     if match is None:
         raise InvalidEntry(
-            f"“{stripped}” is not a blood pressure moodlog can read: enter the top number, "
-            "a slash, then the bottom number, e.g. 128/82.",
+            translate(
+                "BloodPressureText",
+                "“{text}” is not a blood pressure moodlog can read: enter the top number, "
+                "a slash, then the bottom number, e.g. 128/82.",
+            ).format(text=stripped),
             field,
         )
     return BloodPressure(int(match.group(1)), int(match.group(2)))

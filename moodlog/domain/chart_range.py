@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from moodlog.domain.calendar_months import add_months
 from moodlog.domain.day_text import day_text
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 
 
 class ChartRange(StrEnum):
@@ -19,16 +20,22 @@ class ChartRange(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return translate("ChartRange", _LABELS[self])
 
 
 _LABELS = {
-    ChartRange.FOUR_WEEKS: "4 weeks",
-    ChartRange.THREE_MONTHS: "3 months",
-    ChartRange.SIX_MONTHS: "6 months",
-    ChartRange.ONE_YEAR: "1 year",
-    ChartRange.ALL: "All",
-    ChartRange.CUSTOM: "Custom",
+    #: A span of days a chart shows, ending today
+    ChartRange.FOUR_WEEKS: QT_TRANSLATE_NOOP("ChartRange", "4 weeks"),
+    #: A span of days a chart shows, ending today
+    ChartRange.THREE_MONTHS: QT_TRANSLATE_NOOP("ChartRange", "3 months"),
+    #: A span of days a chart shows, ending today
+    ChartRange.SIX_MONTHS: QT_TRANSLATE_NOOP("ChartRange", "6 months"),
+    #: A span of days a chart shows, ending today
+    ChartRange.ONE_YEAR: QT_TRANSLATE_NOOP("ChartRange", "1 year"),
+    #: A chart span: every day in the diary
+    ChartRange.ALL: QT_TRANSLATE_NOOP("ChartRange", "All"),
+    #: A chart span the person chose
+    ChartRange.CUSTOM: QT_TRANSLATE_NOOP("ChartRange", "Custom"),
 }
 _MONTHS = {ChartRange.THREE_MONTHS: 3, ChartRange.SIX_MONTHS: 6, ChartRange.ONE_YEAR: 12}
 # The shortest span a chart zooms to: a few days still read as a pattern.

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.scales import SCALE_KEYS, SCALE_MAX, SCALE_MIN, SCALES_BY_KEY
+from moodlog.domain.translation import translate
 
 NOTE_MAX_CHARS = 20_000
 
@@ -43,24 +44,35 @@ def validate_check_in(check_in: CheckIn, today: date) -> CheckIn:
     """Return the check-in if it can be saved, else raise :class:`InvalidEntry`."""
     if check_in.day > today:
         raise InvalidEntry(
-            "A check-in can't be in the future. Pick today or an earlier day.", "day"
+            translate(
+                "CheckIn", "A check-in can't be in the future. Pick today or an earlier day."
+            ),
+            "day",
         )
     for key, value in check_in.ratings.items():
         if key not in SCALES_BY_KEY:
-            raise InvalidEntry(f"Unknown rating '{key}'.", key)
+            raise InvalidEntry(translate("CheckIn", "Unknown rating '{key}'.").format(key=key), key)
         if not SCALE_MIN <= value <= SCALE_MAX:
             label = SCALES_BY_KEY[key].label
+            message = translate(
+                "CheckIn", "{scale} must be between {low} and {high} (got {value})."
+            )
             raise InvalidEntry(
-                f"{label} must be between {SCALE_MIN} and {SCALE_MAX} (got {value}).", key
+                message.format(scale=label, low=SCALE_MIN, high=SCALE_MAX, value=value), key
             )
     if len(check_in.note) > NOTE_MAX_CHARS:
         raise InvalidEntry(
-            f"The note is {len(check_in.note):,} characters long; the limit is "
-            f"{NOTE_MAX_CHARS:,}. Shorten it, or split it over two check-ins.",
+            translate(
+                "CheckIn",
+                "The note is {length} characters long; the limit is {maximum}. Shorten it, "
+                "or split it over two check-ins.",
+            ).format(length=f"{len(check_in.note):,}", maximum=f"{NOTE_MAX_CHARS:,}"),
             "note",
         )
     if check_in.is_empty:
-        raise InvalidEntry("This check-in is empty. Rate at least one scale or write a note.")
+        raise InvalidEntry(
+            translate("CheckIn", "This check-in is empty. Rate at least one scale or write a note.")
+        )
     return check_in
 
 

@@ -4,6 +4,7 @@ import re
 from datetime import time
 
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.translation import translate
 
 _PATTERN = re.compile(
     r"^\s*(?P<hour>\d{1,2})(?:[:.h ]?(?P<minute>\d{2}))?\s*(?P<half>[ap]\.?m\.?)?\s*$",
@@ -18,16 +19,21 @@ def parse_clock_text(text: str, field: str, what: str) -> time | None:
         return None
     match = _PATTERN.match(text)
     if match is None:
-        raise InvalidEntry(f"'{text.strip()}' isn't a time. Type {what} like 23:30.", field)
+        #: {what} says which time, e.g. "the time you got into bed"
+        message = translate("ClockText", "'{text}' isn't a time. Type {what} like 23:30.")
+        raise InvalidEntry(message.format(text=text.strip(), what=what), field)
     hour = int(match["hour"])
     minute = int(match["minute"] or 0)
     half = (match["half"] or "").lower().replace(".", "")
     if half:
         if not 1 <= hour <= 12:
-            raise InvalidEntry(f"'{text.strip()}' isn't a time: with am/pm use 1 to 12.", field)
+            message = translate("ClockText", "'{text}' isn't a time: with am/pm use 1 to 12.")
+            raise InvalidEntry(message.format(text=text.strip()), field)
         hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise InvalidEntry(f"'{text.strip()}' isn't a time of day. Type {what} like 23:30.", field)
+        #: {what} says which time, e.g. "the time you got into bed"
+        message = translate("ClockText", "'{text}' isn't a time of day. Type {what} like 23:30.")
+        raise InvalidEntry(message.format(text=text.strip(), what=what), field)
     return time(hour, minute)
 
 

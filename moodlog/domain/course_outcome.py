@@ -32,6 +32,7 @@ from itertools import pairwise
 from moodlog.domain.day_text import day_text
 from moodlog.domain.instruments import RESPONSE_DROP, Instrument, InstrumentInfo
 from moodlog.domain.questionnaire_result import QuestionnaireResult
+from moodlog.domain.translation import translate
 
 # The app's choice: a baseline up to four weeks old still describes the state at the start
 # (the PHQ-9 asks about the last two weeks, and a course is often booked weeks ahead).
@@ -139,27 +140,61 @@ class CourseOutcome:
         """ "PHQ-9 18 → 7 (−11 points, −61 %)" or why there is no such line."""
         name = self.info.name
         if self.status is OutcomeStatus.NO_BASELINE:
-            return f"No {name} before it began, so there is no baseline to compare with."
+            #: {name} is a questionnaire's name, e.g. PHQ-9
+            return translate(
+                "CourseOutcome",
+                "No {name} before it began, so there is no baseline to compare with.",
+            ).format(name=name)
         if self.status is OutcomeStatus.BASELINE_TOO_OLD:
             stale = self.stale_baseline
-            when = f" ({day_text(stale.taken_on)})" if stale is not None else ""
-            return (
-                f"The last {name} before it began{when} is more than "
-                f"{BASELINE_WINDOW_DAYS // 7} weeks older than the start, too old for a baseline."
+            weeks = BASELINE_WINDOW_DAYS // 7
+            if stale is None:
+                text = translate(
+                    "CourseOutcome",
+                    "The last {name} before it began is more than {weeks} weeks older than the "
+                    "start, too old for a baseline.",
+                )
+                return text.format(name=name, weeks=weeks)
+            text = translate(
+                "CourseOutcome",
+                "The last {name} before it began ({day}) is more than {weeks} weeks older than "
+                "the start, too old for a baseline.",
             )
+            return text.format(name=name, day=day_text(stale.taken_on), weeks=weeks)
         baseline = self.baseline
         assert baseline is not None
         if self.status is OutcomeStatus.NO_FOLLOW_UP:
-            when = day_text(baseline.taken_on)
-            return f"{name} baseline {baseline.total} ({when}); no later score yet."
+            #: e.g. "PHQ-9 baseline 18 (3 Mar 2026); no later score yet."
+            return translate(
+                "CourseOutcome", "{name} baseline {total} ({day}); no later score yet."
+            ).format(name=name, total=baseline.total, day=day_text(baseline.taken_on))
         latest, change = self.latest, self.change
         assert latest is not None
         assert change is not None
         fraction = self.change_fraction
-        points = f"{_signed(change)} point{'s' if abs(change) != 1 else ''}"
-        if fraction is not None:
-            points += f", {_signed(round(fraction * 100))} %"
-        return f"{name} {baseline.total} → {latest.total} ({points})"
+        values = {
+            "name": name,
+            "baseline": baseline.total,
+            "latest": latest.total,
+            "change": _signed(change),
+            "percent": None if fraction is None else _signed(round(fraction * 100)),
+        }
+        if abs(change) == 1:
+            if fraction is None:
+                text = translate("CourseOutcome", "{name} {baseline} → {latest} ({change} point)")
+            else:
+                #: e.g. "PHQ-9 18 → 17 (-1 point, -6 %)"
+                text = translate(
+                    "CourseOutcome", "{name} {baseline} → {latest} ({change} point, {percent} %)"
+                )
+        elif fraction is None:
+            text = translate("CourseOutcome", "{name} {baseline} → {latest} ({change} points)")
+        else:
+            #: e.g. "PHQ-9 18 → 7 (-11 points, -61 %)"
+            text = translate(
+                "CourseOutcome", "{name} {baseline} → {latest} ({change} points, {percent} %)"
+            )
+        return text.format(**values)
 
     @property
     def findings(self) -> tuple[str, ...]:
@@ -168,32 +203,54 @@ class CourseOutcome:
             return ()
         words: list[str] = []
         if self.response is not None:
-            words.append("response (a drop of 50 % or more)" if self.response else "no response")
+            words.append(
+                translate("CourseOutcome", "response (a drop of 50 % or more)")
+                if self.response
+                else translate("CourseOutcome", "no response")
+            )
         if self.remission is not None:
             words.append(
-                "in remission at the latest score"
+                translate("CourseOutcome", "in remission at the latest score")
                 if self.remission
-                else "not in remission at the latest score"
+                else translate("CourseOutcome", "not in remission at the latest score")
             )
         if self.sustained_remission:
-            words.append("sustained remission reached (two remitted scores in a row)")
+            words.append(
+                translate(
+                    "CourseOutcome", "sustained remission reached (two remitted scores in a row)"
+                )
+            )
         relapse = self.relapse
         if relapse is not None:
-            words.append(f"relapse on {day_text(relapse.taken_on)}")
+            words.append(
+                translate("CourseOutcome", "relapse on {day}").format(
+                    day=day_text(relapse.taken_on)
+                )
+            )
         if self.meaningful_change:
             change = self.change or 0
             words.append(
-                "improved by 5 points or more" if change < 0 else "worse by 5 points or more"
+                translate("CourseOutcome", "improved by 5 points or more")
+                if change < 0
+                else translate("CourseOutcome", "worse by 5 points or more")
             )
         return tuple(words)
 
     @property
     def text(self) -> str:
         findings = self.findings
-        text = self.headline + (": " + "; ".join(findings) if findings else "")
+        text = self.headline
+        if findings:
+            #: A questionnaire outcome and its findings, e.g. "PHQ-9 18 → 7 (…): response; …"
+            text = translate("CourseOutcome", "{headline}: {findings}").format(
+                headline=text, findings="; ".join(findings)
+            )
         if self.cut_off is not None and self.baseline is not None:
             title, began = self.cut_off
-            text += f" (scores after {title} began on {day_text(began)} not counted)"
+            #: {treatment} is another treatment begun later, e.g. "Sertraline"
+            text = translate(
+                "CourseOutcome", "{outcome} (scores after {treatment} began on {day} not counted)"
+            ).format(outcome=text, treatment=title, day=day_text(began))
         return text
 
 

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
+from moodlog.domain.translation import translate
+
 
 class EpisodeSeverity(IntEnum):
     """Severity at the episode's start, as the Maudsley Staging Method scores it (1–5)."""
@@ -18,11 +20,14 @@ class EpisodeSeverity(IntEnum):
     @property
     def label(self) -> str:
         return {
-            EpisodeSeverity.SUBSYNDROMAL: "Subsyndromal",
-            EpisodeSeverity.MILD: "Mild",
-            EpisodeSeverity.MODERATE: "Moderate",
-            EpisodeSeverity.SEVERE: "Severe, without psychosis",
-            EpisodeSeverity.SEVERE_WITH_PSYCHOSIS: "Severe, with psychosis",
+            #: Severity of a depressive episode at its start
+            EpisodeSeverity.SUBSYNDROMAL: translate("Episode", "Subsyndromal"),
+            #: Severity of a depressive episode at its start
+            EpisodeSeverity.MILD: translate("Episode", "Mild"),
+            #: Severity of a depressive episode at its start
+            EpisodeSeverity.MODERATE: translate("Episode", "Moderate"),
+            EpisodeSeverity.SEVERE: translate("Episode", "Severe, without psychosis"),
+            EpisodeSeverity.SEVERE_WITH_PSYCHOSIS: translate("Episode", "Severe, with psychosis"),
         }[self]
 
 

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from moodlog.domain.scales import SCALE_MAX, SCALE_MIN
+from moodlog.domain.translation import translate
 
 # Sources that record no time of day (Pixels, eMoods, a spreadsheet without a time column)
 # place their check-ins at noon.
@@ -62,7 +63,15 @@ class RowProblem:
     unit: str = "line"  # what ``line`` counts: "line", or "item" in a JSON file
 
     def __str__(self) -> str:
-        return f"{self.unit} {self.line}: {self.reason}"
+        if self.unit == "item":
+            #: A problem with an item (entry) of an imported JSON file, e.g. "item 4: no date"
+            text = translate("ImportPreview", "item {number}: {reason}")
+        elif self.unit == "line":
+            #: A problem with a line of an imported file, e.g. "line 12: no date"
+            text = translate("ImportPreview", "line {number}: {reason}")
+        else:
+            text = "{unit} {number}: {reason}"
+        return text.format(unit=self.unit, number=self.line, reason=self.reason)
 
 
 @dataclass(frozen=True, slots=True)

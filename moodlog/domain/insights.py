@@ -11,12 +11,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from moodlog.domain.day_counts import days_text, nights_text
 from moodlog.domain.day_text import day_text
 from moodlog.domain.medications import Medication, Schedule
-from moodlog.domain.treatments import TreatmentCourse
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
+from moodlog.domain.treatments import TreatmentCourse, option_text
 from moodlog.domain.trend_data import DayRating, TrendData
 
-CAUTION = "These notes show what happened together, not what caused it."
+# In English; :func:`caution` gives the person's language.
+CAUTION = QT_TRANSLATE_NOOP(
+    "Insights", "These notes show what happened together, not what caused it."
+)
+
+
+def caution() -> str:
+    """:data:`CAUTION` in the person's language."""
+    return translate("Insights", CAUTION)
+
 
 # a. Short and long nights (hours of the night before the day woken up on).
 SHORT_NIGHT_HOURS = 6.0  # under this is a short night
@@ -42,6 +53,22 @@ WEEKDAYS: tuple[str, ...] = (
     "Friday",
     "Saturday",
     "Sunday",
+)
+_WEEKDAYS_PLURAL: tuple[str, ...] = (
+    #: Every Monday, as in "Mood was highest on Mondays"
+    QT_TRANSLATE_NOOP("Insights", "Mondays"),
+    #: Every Tuesday, as in "Mood was highest on Tuesdays"
+    QT_TRANSLATE_NOOP("Insights", "Tuesdays"),
+    #: Every Wednesday, as in "Mood was highest on Wednesdays"
+    QT_TRANSLATE_NOOP("Insights", "Wednesdays"),
+    #: Every Thursday, as in "Mood was highest on Thursdays"
+    QT_TRANSLATE_NOOP("Insights", "Thursdays"),
+    #: Every Friday, as in "Mood was highest on Fridays"
+    QT_TRANSLATE_NOOP("Insights", "Fridays"),
+    #: Every Saturday, as in "Mood was highest on Saturdays"
+    QT_TRANSLATE_NOOP("Insights", "Saturdays"),
+    #: Every Sunday, as in "Mood was highest on Sundays"
+    QT_TRANSLATE_NOOP("Insights", "Sundays"),
 )
 
 
@@ -81,10 +108,6 @@ def _mean(values: Iterable[float]) -> float:
     return math.fsum(kept) / len(kept)
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word if n == 1 else word + 's'}"
-
-
 def _moods_between(mood: Mapping[date, DayRating], first: date, last: date) -> list[float]:
     return [rating.mean for day, rating in sorted(mood.items()) if first <= day <= last]
 
@@ -92,7 +115,7 @@ def _moods_between(mood: Mapping[date, DayRating], first: date, last: date) -> l
 # a. Short and long nights ---------------------------------------------------------------
 
 
-SLEEP_TITLE = "Mood after short and long nights"
+SLEEP_TITLE = QT_TRANSLATE_NOOP("Insights", "Mood after short and long nights")
 
 
 def sleep_insight(data: TrendData, start: date, end: date) -> Insight:
@@ -108,23 +131,31 @@ def sleep_insight(data: TrendData, start: date, end: date) -> Insight:
         elif night.hours >= LONG_NIGHT_HOURS:
             long.append(rating.mean)
     sizes = (len(short), len(long))
+    title = translate("Insights", SLEEP_TITLE)
     if min(sizes) < MIN_NIGHTS_EACH:
-        text = (
-            "Too few nights of each kind to compare. "
-            f"This needs at least {MIN_NIGHTS_EACH} of each, "
-            "with a mood rating on the day after. So far: "
-            f"{_count(len(short), 'night')} under 6 hours and "
-            f"{_count(len(long), 'night')} of 7 hours or more."
+        #: {short} and {long} count nights, e.g. "4 nights"
+        text = translate(
+            "Insights",
+            "Too few nights of each kind to compare. This needs at least {minimum} of each, "
+            "with a mood rating on the day after. So far: {short} under 6 hours and {long} of "
+            "7 hours or more.",
+        ).format(
+            minimum=MIN_NIGHTS_EACH, short=nights_text(len(short)), long=nights_text(len(long))
         )
-        return Insight(SLEEP_TITLE, text, False, sizes)
-    text = (
-        f"On days after a night of under 6 hours, mood averaged {one_decimal(_mean(short))} "
-        f"({_count(len(short), 'day')}). "
-        f"On days after 7 hours or more, it averaged {one_decimal(_mean(long))} "
-        f"({_count(len(long), 'day')}). "
-        "Nights of 6 to 7 hours are left out."
+        return Insight(title, text, False, sizes)
+    #: {short_days} and {long_days} count days, e.g. "5 days"
+    text = translate(
+        "Insights",
+        "On days after a night of under 6 hours, mood averaged {short_mean} ({short_days}). "
+        "On days after 7 hours or more, it averaged {long_mean} ({long_days}). "
+        "Nights of 6 to 7 hours are left out.",
+    ).format(
+        short_mean=one_decimal(_mean(short)),
+        short_days=days_text(len(short)),
+        long_mean=one_decimal(_mean(long)),
+        long_days=days_text(len(long)),
     )
-    return Insight(SLEEP_TITLE, text, True, sizes)
+    return Insight(title, text, True, sizes)
 
 
 # b. Before and after a treatment began ------------------------------------------------
@@ -137,7 +168,7 @@ class TreatmentStart:
     name: str
     started: date
     ended: date | None  # the stop date of a medication, the end date of a course
-    ended_word: str  # "stopped" / "ended"
+    ended_word: str  # "stopped" (a medication) / "ended" (a course); not shown as it is
 
 
 def _without_parenthesis(text: str) -> str:
@@ -154,7 +185,7 @@ def treatment_name(treatment: Medication | TreatmentCourse) -> str:
     if not treatment.variant:
         return treatment.kind.label
     kind = _without_parenthesis(treatment.kind.label)
-    return f"{kind} ({_without_parenthesis(treatment.variant)})"
+    return f"{kind} ({_without_parenthesis(option_text(treatment.variant))})"
 
 
 def treatment_starts(data: TrendData, start: date, end: date) -> list[TreatmentStart]:
@@ -183,23 +214,25 @@ def treatment_starts(data: TrendData, start: date, end: date) -> list[TreatmentS
     )
 
 
-NO_TREATMENT_TITLE = "Before and after a treatment began"
+NO_TREATMENT_TITLE = QT_TRANSLATE_NOOP("Insights", "Before and after a treatment began")
 
 
 def treatment_insights(data: TrendData, start: date, end: date) -> list[Insight]:
     """One insight per treatment start in or near the range (or one saying there is none)."""
     starts = treatment_starts(data, start, end)
     if not starts:
-        text = (
+        text = translate(
+            "Insights",
             "No medication or procedure began in or near these dates, so there is no "
-            "before and after to show."
+            "before and after to show.",
         )
-        return [Insight(NO_TREATMENT_TITLE, text, False)]
+        return [Insight(translate("Insights", NO_TREATMENT_TITLE), text, False)]
     return [_treatment_insight(data, s) for s in starts]
 
 
 def _treatment_insight(data: TrendData, treatment: TreatmentStart) -> Insight:
-    title = f"Before and after {treatment.name}"
+    #: {treatment} is a medicine or a procedure, e.g. "Before and after Sertraline"
+    title = translate("Insights", "Before and after {treatment}").format(treatment=treatment.name)
     began = day_text(treatment.started)
     before_first = treatment.started - timedelta(days=BEFORE_DAYS)
     before_last = treatment.started - timedelta(days=1)
@@ -208,45 +241,80 @@ def _treatment_insight(data: TrendData, treatment: TreatmentStart) -> Insight:
     before = _moods_between(data.mood, max(before_first, data.start), min(before_last, data.end))
     after = _moods_between(data.mood, max(after_first, data.start), min(after_last, data.end))
     sizes = (len(before), len(after))
-    sentences = [f"{treatment.name} began on {began}."]
-    if treatment.ended is not None and treatment.ended < after_first:
-        sentences.append(
-            f"It {treatment.ended_word} on {day_text(treatment.ended)}, before weeks 4–6, "
-            "so there is nothing to compare."
+    sentences = [
+        translate("Insights", "{treatment} began on {day}.").format(
+            treatment=treatment.name, day=began
         )
+    ]
+    if treatment.ended is not None and treatment.ended < after_first:
+        if treatment.ended_word == "stopped":
+            #: Said of a medication
+            text = translate(
+                "Insights",
+                "It stopped on {day}, before weeks 4–6, so there is nothing to compare.",
+            )
+        else:
+            #: Said of a procedure or therapy course
+            text = translate(
+                "Insights", "It ended on {day}, before weeks 4–6, so there is nothing to compare."
+            )
+        sentences.append(text.format(day=day_text(treatment.ended)))
         return Insight(title, " ".join(sentences), False, sizes)
     if after_first > data.end:
         sentences.append(
-            f"Weeks 4–6 after it began ({day_text(after_first)} – {day_text(after_last)}) "
-            "are not here yet, so there is nothing to compare."
+            translate(
+                "Insights",
+                "Weeks 4–6 after it began ({first} – {last}) are not here yet, so there is "
+                "nothing to compare.",
+            ).format(first=day_text(after_first), last=day_text(after_last))
         )
         if before:
+            #: {days} counts days, e.g. "6 days"
             sentences.append(
-                f"In the 2 weeks before, mood averaged {one_decimal(_mean(before))} "
-                f"({_count(len(before), 'day')} logged)."
+                translate(
+                    "Insights", "In the 2 weeks before, mood averaged {mean} ({days} logged)."
+                ).format(mean=one_decimal(_mean(before)), days=days_text(len(before)))
             )
         return Insight(title, " ".join(sentences), False, sizes)
     partial = after_last > data.end
     if min(sizes) < MIN_DAYS_EACH_WINDOW:
+        #: {before} and {after} count days, e.g. "3 days"
         sentences.append(
-            "Too few days to compare yet. This needs at least "
-            f"{MIN_DAYS_EACH_WINDOW} days with a mood in each: the 2 weeks before it began, "
-            f"and weeks 4–6 after. So far: {_count(len(before), 'day')} before and "
-            f"{_count(len(after), 'day')} in weeks 4–6."
+            translate(
+                "Insights",
+                "Too few days to compare yet. This needs at least {minimum} days with a mood in "
+                "each: the 2 weeks before it began, and weeks 4–6 after. So far: {before} before "
+                "and {after} in weeks 4–6.",
+            ).format(
+                minimum=MIN_DAYS_EACH_WINDOW,
+                before=days_text(len(before)),
+                after=days_text(len(after)),
+            )
         )
         if partial:
-            sentences.append(f"Weeks 4–6 run until {day_text(after_last)}.")
+            sentences.append(
+                translate("Insights", "Weeks 4–6 run until {day}.").format(day=day_text(after_last))
+            )
         return Insight(title, " ".join(sentences), False, sizes)
+    #: {before_days} and {after_days} count days, e.g. "6 days"
     sentences.append(
-        f"In the 2 weeks before, mood averaged {one_decimal(_mean(before))} "
-        f"({_count(len(before), 'day')} logged). "
-        f"In weeks 4–6 after, it averaged {one_decimal(_mean(after))} "
-        f"({_count(len(after), 'day')} logged)."
+        translate(
+            "Insights",
+            "In the 2 weeks before, mood averaged {before_mean} ({before_days} logged). "
+            "In weeks 4–6 after, it averaged {after_mean} ({after_days} logged).",
+        ).format(
+            before_mean=one_decimal(_mean(before)),
+            before_days=days_text(len(before)),
+            after_mean=one_decimal(_mean(after)),
+            after_days=days_text(len(after)),
+        )
     )
     if partial:
         sentences.append(
-            f"Weeks 4–6 run until {day_text(after_last)}, so this may change as more days "
-            "are logged."
+            translate(
+                "Insights",
+                "Weeks 4–6 run until {day}, so this may change as more days are logged.",
+            ).format(day=day_text(after_last))
         )
     return Insight(title, " ".join(sentences), True, sizes)
 
@@ -254,11 +322,11 @@ def _treatment_insight(data: TrendData, treatment: TreatmentStart) -> Insight:
 # c. Weekday pattern -----------------------------------------------------------------------
 
 
-WEEKDAY_TITLE = "Mood by day of the week"
+WEEKDAY_TITLE = QT_TRANSLATE_NOOP("Insights", "Mood by day of the week")
 
 
 def _plural_day(weekday: int) -> str:
-    return WEEKDAYS[weekday] + "s"
+    return translate("Insights", _WEEKDAYS_PLURAL[weekday])
 
 
 def weekday_insight(data: TrendData, start: date, end: date) -> Insight:
@@ -268,29 +336,43 @@ def weekday_insight(data: TrendData, start: date, end: date) -> Insight:
         if start <= day <= end:
             by_weekday[day.weekday()].append(rating.mean)
     sizes = tuple(len(moods) for moods in by_weekday)
+    title = translate("Insights", WEEKDAY_TITLE)
     if min(sizes) < MIN_DAYS_EACH_WEEKDAY:
         short = [
-            f"{_plural_day(i)} ({_count(n, 'day')})"
+            #: A weekday and how many days it has, e.g. "Mondays (2 days)"
+            translate("Insights", "{weekdays} ({days})").format(
+                weekdays=_plural_day(i), days=days_text(n)
+            )
             for i, n in enumerate(sizes)
             if n < MIN_DAYS_EACH_WEEKDAY
         ]
-        text = (
-            f"Too few days to look for a pattern yet. This needs at least "
-            f"{MIN_DAYS_EACH_WEEKDAY} days with a mood on each day of the week. "
-            f"Still short: {', '.join(short)}."
-        )
-        return Insight(WEEKDAY_TITLE, text, False, sizes)
+        #: {short} lists weekdays, e.g. "Mondays (2 days), Fridays (1 day)"
+        text = translate(
+            "Insights",
+            "Too few days to look for a pattern yet. This needs at least {minimum} days with "
+            "a mood on each day of the week. Still short: {short}.",
+        ).format(minimum=MIN_DAYS_EACH_WEEKDAY, short=", ".join(short))
+        return Insight(title, text, False, sizes)
     means = [_mean(moods) for moods in by_weekday]
     # Ties go to the earlier weekday (Monday first), so the answer never wobbles.
     high = max(range(len(means)), key=lambda i: (means[i], -i))
     low = min(range(len(means)), key=lambda i: (means[i], i))
-    high_text = f"{_plural_day(high)} ({one_decimal(means[high])}, {_count(sizes[high], 'day')})"
-    low_text = f"{_plural_day(low)} ({one_decimal(means[low])}, {_count(sizes[low], 'day')})"
+    #: A weekday's mean mood and how many days it has, e.g. "Mondays (6.5, 4 days)"
+    day_mean = translate("Insights", "{weekdays} ({mean}, {days})")
+    high_text = day_mean.format(
+        weekdays=_plural_day(high), mean=one_decimal(means[high]), days=days_text(sizes[high])
+    )
+    low_text = day_mean.format(
+        weekdays=_plural_day(low), mean=one_decimal(means[low]), days=days_text(sizes[low])
+    )
     if means[high] - means[low] < CLEAR_WEEKDAY_SPREAD:
-        text = (
+        text = translate(
+            "Insights",
             "No clear weekday pattern: the averages of the days of the week are less than "
-            f"{CLEAR_WEEKDAY_SPREAD} points apart, from {low_text} to {high_text}."
-        )
+            "{spread} points apart, from {low} to {high}.",
+        ).format(spread=CLEAR_WEEKDAY_SPREAD, low=low_text, high=high_text)
     else:
-        text = f"Mood was highest on {high_text} and lowest on {low_text}."
-    return Insight(WEEKDAY_TITLE, text, True, sizes)
+        text = translate("Insights", "Mood was highest on {high} and lowest on {low}.").format(
+            high=high_text, low=low_text
+        )
+    return Insight(title, text, True, sizes)

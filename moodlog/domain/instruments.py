@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from moodlog.domain import questionnaire_texts as texts
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 
 
 class Instrument(StrEnum):
@@ -33,9 +34,16 @@ class Instrument(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Band:
+    """Totals from ``low`` to ``high``; ``source_label`` is the band's name in English,
+    ``label`` in the person's language."""
+
     low: int
     high: int
-    label: str
+    source_label: str
+
+    @property
+    def label(self) -> str:
+        return translate("Instruments", self.source_label)
 
     def holds(self, total: float) -> bool:
         return self.low <= total <= self.high
@@ -50,33 +58,81 @@ class InstrumentInfo:
     """One scale. ``remission_max`` is the highest total that counts as remission
     (``None``: no remission rule); ``relapse_min`` the lowest total that counts as relapse
     after remission; ``meaningful_change`` the individual change in points flagged as
-    clinically meaningful (``None``: none known for this scale)."""
+    clinically meaningful (``None``: none known for this scale).
+
+    The ``source_…`` fields hold the English; the properties of the same name without the
+    prefix give the person's language. ``name`` ("PHQ-9") is the same in every language.
+    """
 
     instrument: Instrument
     name: str
-    full_name: str
+    source_full_name: str
     max_total: int
-    period: str
-    rated_by: str
+    source_period: str
+    source_rated_by: str
     bands: tuple[Band, ...]
     remission_max: int | None
-    remission_text: str
+    source_remission_text: str
     relapse_min: int | None
-    relapse_text: str
+    source_relapse_text: str
     meaningful_change: int | None
     loinc_panel: str = ""
     loinc_total: str = ""
-    stem: str = ""
-    items: tuple[str, ...] = ()
+    source_stem: str = ""
+    source_items: tuple[str, ...] = ()
     item_loinc: tuple[str, ...] = ()
-    difficulty_question: str = ""
+    source_difficulty_question: str = ""
     # How many unanswered items a total may be prorated over (§1.6: up to 2 for the PHQ-9,
     # Arrieta 2017); 0 = never prorated. A prorated total is always marked as such.
     max_prorated_missing: int = 0
 
     @property
+    def full_name(self) -> str:
+        return translate("Instruments", self.source_full_name)
+
+    @property
+    def period(self) -> str:
+        return translate("Instruments", self.source_period)
+
+    @property
+    def rated_by(self) -> str:
+        return translate("Instruments", self.source_rated_by)
+
+    @property
+    def remission_text(self) -> str:
+        return translate("Instruments", self.source_remission_text)
+
+    @property
+    def relapse_text(self) -> str:
+        return (
+            translate("Instruments", self.source_relapse_text) if self.source_relapse_text else ""
+        )
+
+    @property
+    def stem(self) -> str:
+        return texts.translated(self.source_stem) if self.source_stem else ""
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        """The questions word for word, in the instrument's validated translation."""
+        return tuple(texts.translated(item) for item in self.source_items)
+
+    @property
+    def difficulty_question(self) -> str:
+        return (
+            texts.translated(self.source_difficulty_question)
+            if self.source_difficulty_question
+            else ""
+        )
+
+    @property
+    def has_bands(self) -> bool:
+        """Whether moodlog groups this scale's totals into severity bands."""
+        return bool(self.bands)
+
+    @property
     def asked_in_app(self) -> bool:
-        return bool(self.items)
+        return bool(self.source_items)
 
     @property
     def has_response_rule(self) -> bool:
@@ -92,7 +148,10 @@ class InstrumentInfo:
 
     def band_label(self, total: float) -> str:
         band = self.band(total)
-        return band.label if band is not None else "not grouped into bands in moodlog"
+        if band is not None:
+            return band.label
+        #: Said of a scale's total that has no severity band
+        return translate("Instruments", "not grouped into bands in moodlog")
 
     def is_remission(self, total: float) -> bool | None:
         return None if self.remission_max is None else total <= self.remission_max
@@ -101,117 +160,143 @@ class InstrumentInfo:
         return None if self.relapse_min is None else total >= self.relapse_min
 
 
-_NO_BANDS_NOTE = "moodlog doesn't group this scale's totals into severity bands."
-
 INSTRUMENTS: dict[Instrument, InstrumentInfo] = {
     Instrument.PHQ9: InstrumentInfo(
         instrument=Instrument.PHQ9,
         name="PHQ-9",
-        full_name="Patient Health Questionnaire-9 (depression)",
+        source_full_name=QT_TRANSLATE_NOOP(
+            "Instruments", "Patient Health Questionnaire-9 (depression)"
+        ),
         max_total=27,
-        period="the last 2 weeks",
-        rated_by="yourself",
+        #: The time a questionnaire asks about, shown after "Period:"
+        source_period=QT_TRANSLATE_NOOP("Instruments", "the last 2 weeks"),
+        #: Who fills in a questionnaire, shown after "Rated by:"
+        source_rated_by=QT_TRANSLATE_NOOP("Instruments", "yourself"),
         bands=(
-            Band(0, 4, "Minimal or none"),
-            Band(5, 9, "Mild"),
-            Band(10, 14, "Moderate"),
-            Band(15, 19, "Moderately severe"),
-            Band(20, 27, "Severe"),
+            #: Severity band of a questionnaire total
+            Band(0, 4, QT_TRANSLATE_NOOP("Instruments", "Minimal or none")),
+            #: Severity band of a questionnaire total
+            Band(5, 9, QT_TRANSLATE_NOOP("Instruments", "Mild")),
+            #: Severity band of a questionnaire total
+            Band(10, 14, QT_TRANSLATE_NOOP("Instruments", "Moderate")),
+            #: Severity band of a questionnaire total
+            Band(15, 19, QT_TRANSLATE_NOOP("Instruments", "Moderately severe")),
+            #: Severity band of a questionnaire total
+            Band(20, 27, QT_TRANSLATE_NOOP("Instruments", "Severe")),
         ),
         remission_max=4,
-        remission_text="Remission: a total under 5.",
+        source_remission_text=QT_TRANSLATE_NOOP("Instruments", "Remission: a total under 5."),
         # The app's own rule, for clinician review: back to 10 or more, the PHQ-9's cut-off
         # for major depression (§1.6), after a remitted score. The reference gives no PHQ-9
         # relapse threshold.
         relapse_min=10,
-        relapse_text=(
-            "Relapse (moodlog's rule, for clinician review): back to 10 or more after remission."
+        source_relapse_text=QT_TRANSLATE_NOOP(
+            "Instruments",
+            "Relapse (moodlog's rule, for clinician review): back to 10 or more after remission.",
         ),
         meaningful_change=5,
         loinc_panel="44249-1",
         loinc_total="44261-6",
-        stem=texts.PHQ9_STEM,
-        items=texts.PHQ9_ITEMS,
+        source_stem=texts.PHQ9_STEM,
+        source_items=texts.PHQ9_ITEMS,
         item_loinc=texts.PHQ9_ITEM_LOINC,
-        difficulty_question=texts.PHQ9_DIFFICULTY,
+        source_difficulty_question=texts.PHQ9_DIFFICULTY,
         max_prorated_missing=2,
     ),
     Instrument.GAD7: InstrumentInfo(
         instrument=Instrument.GAD7,
         name="GAD-7",
-        full_name="Generalized Anxiety Disorder-7 (anxiety)",
+        source_full_name=QT_TRANSLATE_NOOP(
+            "Instruments", "Generalized Anxiety Disorder-7 (anxiety)"
+        ),
         max_total=21,
-        period="the last 2 weeks",
-        rated_by="yourself",
+        source_period=QT_TRANSLATE_NOOP("Instruments", "the last 2 weeks"),
+        source_rated_by=QT_TRANSLATE_NOOP("Instruments", "yourself"),
         bands=(
-            Band(0, 4, "Minimal"),
-            Band(5, 9, "Mild"),
-            Band(10, 14, "Moderate"),
-            Band(15, 21, "Severe"),
+            Band(0, 4, QT_TRANSLATE_NOOP("Instruments", "Minimal")),
+            Band(5, 9, QT_TRANSLATE_NOOP("Instruments", "Mild")),
+            Band(10, 14, QT_TRANSLATE_NOOP("Instruments", "Moderate")),
+            Band(15, 21, QT_TRANSLATE_NOOP("Instruments", "Severe")),
         ),
         remission_max=None,
-        remission_text="No remission rule for the GAD-7 in moodlog's reference.",
+        source_remission_text=QT_TRANSLATE_NOOP(
+            "Instruments", "No remission rule for the GAD-7 in moodlog's reference."
+        ),
         relapse_min=None,
-        relapse_text="",
+        source_relapse_text="",
         meaningful_change=None,
         loinc_panel="69737-5",
         loinc_total="70274-6",
-        stem=texts.GAD7_STEM,
-        items=texts.GAD7_ITEMS,
+        source_stem=texts.GAD7_STEM,
+        source_items=texts.GAD7_ITEMS,
         item_loinc=texts.GAD7_ITEM_LOINC,
-        difficulty_question=texts.GAD7_DIFFICULTY,
+        source_difficulty_question=texts.GAD7_DIFFICULTY,
     ),
     Instrument.QIDS_SR16: InstrumentInfo(
         instrument=Instrument.QIDS_SR16,
         name="QIDS-SR16",
-        full_name="Quick Inventory of Depressive Symptomatology, self-report (total only)",
+        source_full_name=QT_TRANSLATE_NOOP(
+            "Instruments", "Quick Inventory of Depressive Symptomatology, self-report (total only)"
+        ),
         max_total=27,
-        period="the past 7 days",
-        rated_by="yourself, on paper",
+        source_period=QT_TRANSLATE_NOOP("Instruments", "the past 7 days"),
+        source_rated_by=QT_TRANSLATE_NOOP("Instruments", "yourself, on paper"),
         bands=(
-            Band(0, 5, "None"),
-            Band(6, 10, "Mild"),
-            Band(11, 15, "Moderate"),
-            Band(16, 20, "Severe"),
-            Band(21, 27, "Very severe"),
+            Band(0, 5, QT_TRANSLATE_NOOP("Instruments", "None")),
+            Band(6, 10, QT_TRANSLATE_NOOP("Instruments", "Mild")),
+            Band(11, 15, QT_TRANSLATE_NOOP("Instruments", "Moderate")),
+            Band(16, 20, QT_TRANSLATE_NOOP("Instruments", "Severe")),
+            Band(21, 27, QT_TRANSLATE_NOOP("Instruments", "Very severe")),
         ),
         remission_max=5,
-        remission_text="Remission: 5 or less (STAR*D).",
+        source_remission_text=QT_TRANSLATE_NOOP("Instruments", "Remission: 5 or less (STAR*D)."),
         relapse_min=11,
-        relapse_text="Relapse: 11 or more after remission (STAR*D).",
+        source_relapse_text=QT_TRANSLATE_NOOP(
+            "Instruments", "Relapse: 11 or more after remission (STAR*D)."
+        ),
         meaningful_change=None,
     ),
     Instrument.MADRS: InstrumentInfo(
         instrument=Instrument.MADRS,
         name="MADRS",
-        full_name="Montgomery–Åsberg Depression Rating Scale (clinician-rated, total only)",
+        source_full_name=QT_TRANSLATE_NOOP(
+            "Instruments", "Montgomery–Åsberg Depression Rating Scale (clinician-rated, total only)"
+        ),
         # The scale's range (0-60; not in the reference): used only to catch typing slips.
         max_total=60,
-        period="as rated by your clinician",
-        rated_by="a clinician",
+        source_period=QT_TRANSLATE_NOOP("Instruments", "as rated by your clinician"),
+        source_rated_by=QT_TRANSLATE_NOOP("Instruments", "a clinician"),
         bands=(),
         remission_max=10,
-        remission_text=(
+        source_remission_text=QT_TRANSLATE_NOOP(
+            "Instruments",
             "Remission: 10 or less (under 11, as in the SAINT study); other studies use "
-            "other cut-offs. " + _NO_BANDS_NOTE
+            "other cut-offs. moodlog doesn't group this scale's totals into severity bands.",
         ),
         relapse_min=None,
-        relapse_text="",
+        source_relapse_text="",
         meaningful_change=None,
     ),
     Instrument.HAMD17: InstrumentInfo(
         instrument=Instrument.HAMD17,
         name="HAM-D17",
-        full_name="Hamilton Depression Rating Scale, 17 items (clinician-rated, total only)",
+        source_full_name=QT_TRANSLATE_NOOP(
+            "Instruments",
+            "Hamilton Depression Rating Scale, 17 items (clinician-rated, total only)",
+        ),
         # The scale's range (0-52; not in the reference): used only to catch typing slips.
         max_total=52,
-        period="as rated by your clinician",
-        rated_by="a clinician",
+        source_period=QT_TRANSLATE_NOOP("Instruments", "as rated by your clinician"),
+        source_rated_by=QT_TRANSLATE_NOOP("Instruments", "a clinician"),
         bands=(),
         remission_max=7,
-        remission_text="Remission: 7 or less (a 1991 consensus). " + _NO_BANDS_NOTE,
+        source_remission_text=QT_TRANSLATE_NOOP(
+            "Instruments",
+            "Remission: 7 or less (a 1991 consensus). moodlog doesn't group this scale's totals "
+            "into severity bands.",
+        ),
         relapse_min=None,
-        relapse_text="",
+        source_relapse_text="",
         meaningful_change=None,
     ),
 }

@@ -3,6 +3,9 @@ a proxy "adequate dose" minimum per drug, read from ``resources/medication_refer
 
 The figures are editable defaults taken from the project's clinical reference (§5.3, §5.4),
 not ATRQ/ATHF thresholds; ``MedicationReference.caution`` says so in words the UI can show.
+
+The JSON file's texts are data, not extracted for translators, except the caution, whose
+English is repeated below so that it can be shown in the person's language.
 """
 
 import json
@@ -13,9 +16,18 @@ from functools import cache
 from typing import Any
 
 from moodlog.domain.medications import MedicationRole
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.resource_files import resource_path
 
 RESOURCE_NAME = "medication_reference.json"
+
+# The shipped file's caution, word for word, so that translators see it (a file whose caution
+# differs is shown as it is).
+_SHIPPED_CAUTION = QT_TRANSLATE_NOOP(
+    "MedicationReference",
+    "Proxy minimums are the lower end of usual therapeutic ranges, not ATRQ/ATHF thresholds; "
+    "verify against the FDA label before release (clinical-reference §12 item 16).",
+)
 
 
 class ReferenceStatus(StrEnum):
@@ -53,7 +65,7 @@ def name_key(name: str) -> str:
 @dataclass(frozen=True, slots=True)
 class MedicationReference:
     drugs: tuple[ReferenceDrug, ...]
-    caution: str
+    source_caution: str  # as the file has it; ``caution`` in the person's language
     description: str = ""
     editable_default: bool = True
     _by_key: dict[str, ReferenceDrug] = field(init=False, repr=False, compare=False)
@@ -69,6 +81,12 @@ class MedicationReference:
                         f"{other.name!r} and {drug.name!r}"
                     )
         object.__setattr__(self, "_by_key", by_key)
+
+    @property
+    def caution(self) -> str:
+        if self.source_caution == _SHIPPED_CAUTION:
+            return translate("MedicationReference", _SHIPPED_CAUTION)
+        return self.source_caution
 
     def find(self, name: str) -> ReferenceDrug | None:
         """The drug called ``name`` or known by it as an alias, ignoring case and surrounding
@@ -121,7 +139,7 @@ def parse_medication_reference(text: str) -> MedicationReference:
         raise ValueError("medication reference: 'drugs' must be a non-empty list")
     drugs = tuple(_drug(entry, number) for number, entry in enumerate(entries, start=1))
     return MedicationReference(
-        drugs=drugs, caution=caution, description=description, editable_default=editable
+        drugs=drugs, source_caution=caution, description=description, editable_default=editable
     )
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from enum import IntEnum, StrEnum
 
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.translation import translate
 
 
 class MedicationRole(StrEnum):
@@ -19,9 +20,9 @@ class MedicationRole(StrEnum):
     @property
     def label(self) -> str:
         return {
-            MedicationRole.ANTIDEPRESSANT: "Antidepressant",
-            MedicationRole.AUGMENTATION: "Augmentation or add-on",
-            MedicationRole.OTHER: "Other medicine",
+            MedicationRole.ANTIDEPRESSANT: translate("Medications", "Antidepressant"),
+            MedicationRole.AUGMENTATION: translate("Medications", "Augmentation or add-on"),
+            MedicationRole.OTHER: translate("Medications", "Other medicine"),
         }[self]
 
 
@@ -31,7 +32,10 @@ class Schedule(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Every day (scheduled)" if self is Schedule.SCHEDULED else "As needed (PRN)"
+        if self is Schedule.SCHEDULED:
+            return translate("Medications", "Every day (scheduled)")
+        #: PRN: "pro re nata", a medicine taken only when needed
+        return translate("Medications", "As needed (PRN)")
 
 
 class StopReason(StrEnum):
@@ -43,10 +47,14 @@ class StopReason(StrEnum):
     @property
     def label(self) -> str:
         return {
-            StopReason.NOT_EFFECTIVE: "Not effective",
-            StopReason.SIDE_EFFECTS: "Side effects",
-            StopReason.COST_OR_ACCESS: "Cost or access",
-            StopReason.OTHER: "Other reason",
+            #: Why a medication was stopped
+            StopReason.NOT_EFFECTIVE: translate("Medications", "Not effective"),
+            #: Why a medication was stopped
+            StopReason.SIDE_EFFECTS: translate("Medications", "Side effects"),
+            #: Why a medication was stopped
+            StopReason.COST_OR_ACCESS: translate("Medications", "Cost or access"),
+            #: Why a medication was stopped
+            StopReason.OTHER: translate("Medications", "Other reason"),
         }[self]
 
 
@@ -61,10 +69,14 @@ class Benefit(IntEnum):
     @property
     def label(self) -> str:
         return {
-            Benefit.NONE: "No real improvement",
-            Benefit.SOME: "Some improvement, not enough",
-            Benefit.MUCH: "Much better, but not well",
-            Benefit.WELL: "Well again",
+            #: The person's own view of how well a treatment helped
+            Benefit.NONE: translate("Medications", "No real improvement"),
+            #: The person's own view of how well a treatment helped
+            Benefit.SOME: translate("Medications", "Some improvement, not enough"),
+            #: The person's own view of how well a treatment helped
+            Benefit.MUCH: translate("Medications", "Much better, but not well"),
+            #: The person's own view of how well a treatment helped
+            Benefit.WELL: translate("Medications", "Well again"),
         }[self]
 
 
@@ -155,29 +167,46 @@ def format_dose(dose: float | None, unit: str) -> str:
 def validate_medication(medication: Medication, today: date) -> None:
     """Raise :class:`InvalidEntry` naming the field at fault."""
     if not medication.name.strip():
-        raise InvalidEntry("Give the medication a name.", "name")
+        raise InvalidEntry(translate("Medications", "Give the medication a name."), "name")
     if medication.started > today:
-        raise InvalidEntry("The start date is in the future.", "started")
+        raise InvalidEntry(translate("Medications", "The start date is in the future."), "started")
     if medication.stopped is not None:
         if medication.stopped < medication.started:
-            raise InvalidEntry("The stop date is before the start date.", "stopped")
+            raise InvalidEntry(
+                translate("Medications", "The stop date is before the start date."), "stopped"
+            )
         if medication.stopped > today:
-            raise InvalidEntry("The stop date is in the future.", "stopped")
+            raise InvalidEntry(
+                translate("Medications", "The stop date is in the future."), "stopped"
+            )
     if medication.stop_reason is not None and medication.stopped is None:
-        raise InvalidEntry("A reason for stopping needs a stop date.", "stopped")
+        raise InvalidEntry(
+            translate("Medications", "A reason for stopping needs a stop date."), "stopped"
+        )
     if not medication.doses:
-        raise InvalidEntry("Enter the dose.", "dose")
+        raise InvalidEntry(translate("Medications", "Enter the dose."), "dose")
     for step in medication.doses:
         if not step.dose > 0:
-            raise InvalidEntry("A dose must be more than zero.", "dose")
+            raise InvalidEntry(translate("Medications", "A dose must be more than zero."), "dose")
         if step.start > today:
-            raise InvalidEntry("A dose change is dated in the future.", "dose")
+            raise InvalidEntry(
+                translate("Medications", "A dose change is dated in the future."), "dose"
+            )
         if step.start < medication.started:
-            raise InvalidEntry("A dose change is dated before the medication started.", "dose")
+            raise InvalidEntry(
+                translate("Medications", "A dose change is dated before the medication started."),
+                "dose",
+            )
         if medication.stopped is not None and step.start > medication.stopped:
-            raise InvalidEntry("A dose change is dated after the medication stopped.", "dose")
+            raise InvalidEntry(
+                translate("Medications", "A dose change is dated after the medication stopped."),
+                "dose",
+            )
     starts = [s.start for s in medication.doses]
     if len(starts) != len(set(starts)):
-        raise InvalidEntry("Two dose changes share a date.", "dose")
+        raise InvalidEntry(translate("Medications", "Two dose changes share a date."), "dose")
     if medication.adequate_min_dose is not None and not medication.adequate_min_dose > 0:
-        raise InvalidEntry("The adequate minimum dose must be more than zero.", "adequate_min")
+        raise InvalidEntry(
+            translate("Medications", "The adequate minimum dose must be more than zero."),
+            "adequate_min",
+        )

@@ -2,6 +2,7 @@
 and different from the one it replaces. Checked by the Encryption dialog."""
 
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.translation import translate
 
 MIN_LENGTH = 8
 
@@ -11,17 +12,30 @@ def validate_passphrase_change(current: str | None, new: str | None, repeated: s
     change can be tried. ``current`` is ``None`` for a diary that isn't encrypted yet;
     ``new`` is ``None`` when encryption is being turned off."""
     if current is not None and not current:
-        raise InvalidEntry("Type the passphrase the diary has now.", "current")
+        raise InvalidEntry(
+            translate("Passphrases", "Type the passphrase the diary has now."), "current"
+        )
     if new is None:
         return
     if len(new) < MIN_LENGTH:
         raise InvalidEntry(
-            f"Use at least {MIN_LENGTH} characters. A few words you'll remember work well.",
+            translate(
+                "Passphrases",
+                "Use at least {minimum} characters. A few words you'll remember work well.",
+            ).format(minimum=MIN_LENGTH),
             "new",
         )
     if "\x00" in new:
-        raise InvalidEntry("A passphrase can't contain a NUL character.", "new")
+        raise InvalidEntry(
+            translate("Passphrases", "A passphrase can't contain a NUL character."), "new"
+        )
     if new != repeated:
-        raise InvalidEntry("The two passphrases are different. Type the same one twice.", "repeat")
+        raise InvalidEntry(
+            translate("Passphrases", "The two passphrases are different. Type the same one twice."),
+            "repeat",
+        )
     if new == current:
-        raise InvalidEntry("That is the passphrase the diary has now. Choose a new one.", "new")
+        raise InvalidEntry(
+            translate("Passphrases", "That is the passphrase the diary has now. Choose a new one."),
+            "new",
+        )

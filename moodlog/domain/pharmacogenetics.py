@@ -5,6 +5,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from moodlog.domain.translation import translate
+
 
 class Phenotype(StrEnum):
     POOR = "poor"
@@ -16,9 +18,15 @@ class Phenotype(StrEnum):
 
     @property
     def label(self) -> str:
-        if self is Phenotype.INDETERMINATE:
-            return "Indeterminate"
-        return f"{self.value.capitalize()} metaboliser"
+        return {
+            Phenotype.POOR: translate("Pharmacogenetics", "Poor metaboliser"),
+            Phenotype.INTERMEDIATE: translate("Pharmacogenetics", "Intermediate metaboliser"),
+            Phenotype.NORMAL: translate("Pharmacogenetics", "Normal metaboliser"),
+            Phenotype.RAPID: translate("Pharmacogenetics", "Rapid metaboliser"),
+            Phenotype.ULTRARAPID: translate("Pharmacogenetics", "Ultrarapid metaboliser"),
+            #: A pharmacogenetic test result that could not assign a phenotype
+            Phenotype.INDETERMINATE: translate("Pharmacogenetics", "Indeterminate"),
+        }[self]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from functools import cache
 
 from moodlog.domain.medication_reference import MedicationReference, name_key
 from moodlog.domain.pharmacogenetics import PgxResult
+from moodlog.domain.translation import translate
 from moodlog.resource_files import resource_path
 
 RESOURCE_NAME = "pharmacogenomic_guidelines.json"
@@ -95,16 +96,30 @@ def guideline_notes(
 def _note(guideline: GeneDrugGuideline, drug: str, result: PgxResult) -> str:
     if result.phenotype is not None:
         label = result.phenotype.label
-        detail = f" ({label[0].lower()}{label[1:]})"
-    elif result.genotype.strip():
-        detail = f" ({result.genotype.strip()})"
+        detail = f"{label[0].lower()}{label[1:]}"
     else:
-        detail = ""
-    gene = guideline.gene
-    return (
-        f"A published guideline ({guideline.organisation}, {guideline.year}) covers {gene} "
-        f"and {drug}. You may want to discuss your {gene} result{detail} with your clinician."
-    )
+        detail = result.genotype.strip()
+    values = {
+        "organisation": guideline.organisation,
+        "year": guideline.year,
+        "gene": guideline.gene,
+        "drug": drug,
+        "detail": detail,
+    }
+    if detail:
+        #: {detail} is the person's test result, e.g. "poor metaboliser" or "*1/*4"
+        text = translate(
+            "PharmacogenomicNotes",
+            "A published guideline ({organisation}, {year}) covers {gene} and {drug}. You may "
+            "want to discuss your {gene} result ({detail}) with your clinician.",
+        )
+    else:
+        text = translate(
+            "PharmacogenomicNotes",
+            "A published guideline ({organisation}, {year}) covers {gene} and {drug}. You may "
+            "want to discuss your {gene} result with your clinician.",
+        )
+    return text.format(**values)
 
 
 def _latest_result_per_gene(results: Sequence[PgxResult]) -> dict[str, PgxResult]:

@@ -8,6 +8,7 @@ from enum import StrEnum
 from moodlog.domain.day_text import day_text
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.instruments import SAFETY_ITEM_INDEX, Band, Instrument, InstrumentInfo
+from moodlog.domain.translation import translate
 
 
 class Source(StrEnum):
@@ -19,10 +20,11 @@ class Source(StrEnum):
     @property
     def label(self) -> str:
         return {
-            Source.ANSWERED_HERE: "Answered in moodlog",
-            Source.PAPER_FORM: "From a paper form",
-            Source.CLINICIAN: "From my clinician or clinic",
-            Source.OTHER: "Somewhere else",
+            #: Where a questionnaire result came from
+            Source.ANSWERED_HERE: translate("QuestionnaireResult", "Answered in moodlog"),
+            Source.PAPER_FORM: translate("QuestionnaireResult", "From a paper form"),
+            Source.CLINICIAN: translate("QuestionnaireResult", "From my clinician or clinic"),
+            Source.OTHER: translate("QuestionnaireResult", "Somewhere else"),
         }[self]
 
 
@@ -97,48 +99,110 @@ class QuestionnaireResult:
         total = self.total
         if total is not None:
             band = info.band(total)
-            suffix = f" — {band.label}" if band is not None else ""
-            return f"{total} of {info.max_total}{suffix}"
+            if band is None:
+                #: A questionnaire total, e.g. "14 of 27"
+                return translate("QuestionnaireResult", "{total} of {maximum}").format(
+                    total=total, maximum=info.max_total
+                )
+            #: A questionnaire total and its severity band, e.g. "14 of 27 — Moderate"
+            return translate("QuestionnaireResult", "{total} of {maximum} — {band}").format(
+                total=total, maximum=info.max_total, band=band.label
+            )
         missing = self.missing_items
-        text = f"No total: {missing} question{'s' if missing != 1 else ''} unanswered"
         prorated = self.prorated_total
-        if prorated is not None:
-            text += f" (prorated estimate {prorated}, for reference only)"
-        return text
+        if missing == 1:
+            if prorated is None:
+                return translate("QuestionnaireResult", "No total: 1 question unanswered")
+            return translate(
+                "QuestionnaireResult",
+                "No total: 1 question unanswered (prorated estimate {prorated}, for reference "
+                "only)",
+            ).format(prorated=prorated)
+        if prorated is None:
+            return translate(
+                "QuestionnaireResult", "No total: {count} questions unanswered"
+            ).format(count=missing)
+        return translate(
+            "QuestionnaireResult",
+            "No total: {count} questions unanswered (prorated estimate {prorated}, for "
+            "reference only)",
+        ).format(count=missing, prorated=prorated)
 
     @property
     def summary(self) -> str:
-        return f"{self.info.name} on {day_text(self.taken_on)}: {self.total_text}"
+        #: e.g. "PHQ-9 on 3 Mar 2026: 14 of 27 — Moderate"
+        return translate("QuestionnaireResult", "{name} on {day}: {total}").format(
+            name=self.info.name, day=day_text(self.taken_on), total=self.total_text
+        )
 
 
 def validate_result(result: QuestionnaireResult, today: date) -> None:
     """Raise :class:`InvalidEntry` (naming the field) if ``result`` cannot be saved."""
     info = result.info
     if result.taken_on > today:
-        raise InvalidEntry("The date is in the future; pick today or an earlier day.", "date")
+        raise InvalidEntry(
+            translate(
+                "QuestionnaireResult", "The date is in the future; pick today or an earlier day."
+            ),
+            "date",
+        )
     if result.answers:
         if not info.asked_in_app:
-            raise InvalidEntry(f"Only a total can be entered for the {info.name}.", "total")
-        if len(result.answers) != len(info.items):
-            raise InvalidEntry(f"The {info.name} has {len(info.items)} questions.", "answers")
+            raise InvalidEntry(
+                translate(
+                    "QuestionnaireResult", "Only a total can be entered for the {name}."
+                ).format(name=info.name),
+                "total",
+            )
+        if len(result.answers) != len(info.source_items):
+            raise InvalidEntry(
+                translate("QuestionnaireResult", "The {name} has {count} questions.").format(
+                    name=info.name, count=len(info.source_items)
+                ),
+                "answers",
+            )
         if any(answer is not None and not 0 <= answer <= 3 for answer in result.answers):
-            raise InvalidEntry("Each answer is scored 0 to 3.", "answers")
+            raise InvalidEntry(
+                translate("QuestionnaireResult", "Each answer is scored 0 to 3."), "answers"
+            )
         if result.missing_items == len(result.answers):
-            raise InvalidEntry("Answer at least one question, or cancel.", "answers")
+            raise InvalidEntry(
+                translate("QuestionnaireResult", "Answer at least one question, or cancel."),
+                "answers",
+            )
         if result.entered_total is not None:
-            raise InvalidEntry("Enter either the answers or a total, not both.", "total")
+            raise InvalidEntry(
+                translate("QuestionnaireResult", "Enter either the answers or a total, not both."),
+                "total",
+            )
     elif result.entered_total is None:
-        raise InvalidEntry(f"Enter the {info.name} total.", "total")
+        raise InvalidEntry(
+            translate("QuestionnaireResult", "Enter the {name} total.").format(name=info.name),
+            "total",
+        )
     elif not 0 <= result.entered_total <= info.max_total:
         raise InvalidEntry(
-            f"A {info.name} total is between 0 and {info.max_total}; please check the number.",
+            translate(
+                "QuestionnaireResult",
+                "A {name} total is between 0 and {maximum}; please check the number.",
+            ).format(name=info.name, maximum=info.max_total),
             "total",
         )
     if result.difficulty is not None and not 0 <= result.difficulty <= 3:
-        raise InvalidEntry("Pick one of the four difficulty answers.", "difficulty")
+        raise InvalidEntry(
+            translate("QuestionnaireResult", "Pick one of the four difficulty answers."),
+            "difficulty",
+        )
     if result.source is Source.ANSWERED_HERE and result.entered_total is not None:
-        raise InvalidEntry("Say where this total came from.", "source")
+        raise InvalidEntry(
+            translate("QuestionnaireResult", "Say where this total came from."), "source"
+        )
     if len(result.source_note) > 200:
-        raise InvalidEntry("Keep where it came from under 200 characters.", "source")
+        raise InvalidEntry(
+            translate("QuestionnaireResult", "Keep where it came from under 200 characters."),
+            "source",
+        )
     if len(result.note) > 2000:
-        raise InvalidEntry("Keep the note under 2,000 characters.", "note")
+        raise InvalidEntry(
+            translate("QuestionnaireResult", "Keep the note under 2,000 characters."), "note"
+        )

@@ -13,6 +13,7 @@ from moodlog.domain.course_outcome import BASELINE_WINDOW_DAYS
 from moodlog.domain.day_text import day_text
 from moodlog.domain.instruments import ASKED_IN_APP, Instrument
 from moodlog.domain.medications import Medication, MedicationRole
+from moodlog.domain.translation import translate
 from moodlog.domain.treatments import TreatmentCourse
 
 INTERVALS_DAYS = (7, 14, 28)
@@ -61,14 +62,32 @@ class Due:
     def when_text(self, today: date) -> str:
         days = (self.due_on - today).days
         if days <= 0:
-            return "due now"
+            #: Said of a questionnaire
+            return translate("QuestionnaireSchedule", "due now")
         if days == 1:
-            return "due tomorrow"
-        return f"due in {days} days ({day_text(self.due_on)})"
+            #: Said of a questionnaire
+            return translate("QuestionnaireSchedule", "due tomorrow")
+        #: Said of a questionnaire, e.g. "due in 3 days (6 Mar 2026)"
+        return translate("QuestionnaireSchedule", "due in {days} days ({day})").format(
+            days=days, day=day_text(self.due_on)
+        )
 
 
-def _ago(days: int) -> str:
-    return "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+def _every(interval_days: int, name: str, days_ago: int) -> str:
+    """Why a questionnaire is due: the interval, and when the last one was taken."""
+    if days_ago == 0:
+        text = translate(
+            "QuestionnaireSchedule", "Every {interval} days; the last {name} was today."
+        )
+    elif days_ago == 1:
+        text = translate(
+            "QuestionnaireSchedule", "Every {interval} days; the last {name} was yesterday."
+        )
+    else:
+        text = translate(
+            "QuestionnaireSchedule", "Every {interval} days; the last {name} was {days} days ago."
+        )
+    return text.format(interval=interval_days, name=name, days=days_ago)
 
 
 def next_due(
@@ -91,10 +110,12 @@ def next_due(
         name = instrument.label
         last = last_taken.get(instrument)
         if last is None:
-            dues.append(Due(instrument, today, f"No {name} yet."))
+            #: {name} is a questionnaire's name, e.g. "No PHQ-9 yet."
+            reason = translate("QuestionnaireSchedule", "No {name} yet.").format(name=name)
+            dues.append(Due(instrument, today, reason))
             continue
         due_on = last + timedelta(days=interval_days)
-        reason = f"Every {interval_days} days; the last {name} was {_ago((today - last).days)}."
+        reason = _every(interval_days, name, (today - last).days)
         dues.append(Due(instrument, due_on, reason))
 
     special = _treatment_due(spans, phq9, today)
@@ -115,8 +136,11 @@ def _treatment_due(spans: Sequence[TreatmentSpan], phq9: Sequence[date], today: 
             return Due(
                 Instrument.PHQ9,
                 today,
-                f"A baseline for {span.title}, which begins today: a PHQ-9 now lets you see "
-                "later whether it helped.",
+                translate(
+                    "QuestionnaireSchedule",
+                    "A baseline for {treatment}, which begins today: a PHQ-9 now lets you see "
+                    "later whether it helped.",
+                ).format(treatment=span.title),
             )
     for span in spans:
         ended = span.ended
@@ -128,6 +152,9 @@ def _treatment_due(spans: Sequence[TreatmentSpan], phq9: Sequence[date], today: 
             return Due(
                 Instrument.PHQ9,
                 today,
-                f"{span.title} ended on {day_text(ended)}: a PHQ-9 now records how it went.",
+                translate(
+                    "QuestionnaireSchedule",
+                    "{treatment} ended on {day}: a PHQ-9 now records how it went.",
+                ).format(treatment=span.title, day=day_text(ended)),
             )
     return None

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import Enum, StrEnum
 
+from moodlog.domain.translation import translate
+
 DEFAULT_CHECK_IN_TIME = time(20, 0)
 DEFAULT_QUESTIONNAIRE_TIME = time(10, 0)
 DEFAULT_DOSE_TIME = time(8, 0)
@@ -65,9 +67,12 @@ class Snooze(Enum):
     @property
     def label(self) -> str:
         return {
-            Snooze.FIFTEEN_MINUTES: "Snooze 15 minutes",
-            Snooze.ONE_HOUR: "Snooze 1 hour",
-            Snooze.REST_OF_DAY: "Not today",
+            #: A choice on a reminder: remind again in 15 minutes
+            Snooze.FIFTEEN_MINUTES: translate("ReminderSchedule", "Snooze 15 minutes"),
+            #: A choice on a reminder: remind again in 1 hour
+            Snooze.ONE_HOUR: translate("ReminderSchedule", "Snooze 1 hour"),
+            #: A choice on a reminder: no more reminders today
+            Snooze.REST_OF_DAY: translate("ReminderSchedule", "Not today"),
         }[self]
 
 
@@ -192,7 +197,12 @@ def _medication_id(occurrence: Occurrence) -> int | None:
 
 
 def _and_list(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    #: The end of a list of questionnaires, e.g. "PHQ-9 and GAD-7"
+    return translate("ReminderSchedule", "{names} and {last}").format(
+        names=", ".join(names[:-1]), last=names[-1]
+    )
 
 
 def _words(
@@ -206,19 +216,33 @@ def _words(
     if kind is ReminderKind.CHECK_IN:
         if today and facts.checked_in:
             return None
-        return "A moment to check in?", "How has today been? A few taps are enough."
+        return (
+            #: A gentle reminder's title (a desktop notification)
+            translate("ReminderSchedule", "A moment to check in?"),
+            translate("ReminderSchedule", "How has today been? A few taps are enough."),
+        )
     if kind is ReminderKind.QUESTIONNAIRE:
         due = facts.questionnaires_due
         if due is not None and not due:
             return None
+        title = translate("ReminderSchedule", "A questionnaire is ready")
         if not due:
-            return "A questionnaire is ready", "It's ready whenever you are."
-        verb = "is" if len(due) == 1 else "are"
-        return (
-            "A questionnaire is ready",
-            f"The {_and_list(due)} {verb} ready whenever you are: a few short questions "
-            "about the last 2 weeks.",
-        )
+            return title, translate("ReminderSchedule", "It's ready whenever you are.")
+        if len(due) == 1:
+            #: {names} is a questionnaire's name, e.g. "PHQ-9"
+            text = translate(
+                "ReminderSchedule",
+                "The {names} is ready whenever you are: a few short questions about the last "
+                "2 weeks.",
+            )
+        else:
+            #: {names} lists questionnaires, e.g. "PHQ-9 and GAD-7"
+            text = translate(
+                "ReminderSchedule",
+                "The {names} are ready whenever you are: a few short questions about the last "
+                "2 weeks.",
+            )
+        return title, text.format(names=_and_list(due))
     medication_id = _medication_id(occurrence)
     names = facts.medication_names
     if names is not None and medication_id not in names:
@@ -227,10 +251,22 @@ def _words(
         return None
     at = f"{occurrence.scheduled:%H:%M}"
     if settings.show_medication_names and names is not None and medication_id is not None:
-        return f"A reminder you set: {names[medication_id]}", (
-            f"For {at}. You can note it on Today when you like."
+        return (
+            #: {medication} is the medication's name, shown only if the person asked for it
+            translate("ReminderSchedule", "A reminder you set: {medication}").format(
+                medication=names[medication_id]
+            ),
+            #: {time} is a clock time, e.g. 08:00; "Today" is the name of moodlog's Today view
+            translate(
+                "ReminderSchedule", "For {time}. You can note it on Today when you like."
+            ).format(time=at),
         )
-    return f"A reminder you set for {at}", "Your medication. You can note it on Today."
+    return (
+        #: {time} is a clock time, e.g. 08:00
+        translate("ReminderSchedule", "A reminder you set for {time}").format(time=at),
+        #: "Today" is the name of moodlog's Today view
+        translate("ReminderSchedule", "Your medication. You can note it on Today."),
+    )
 
 
 def _reminders(
@@ -295,7 +331,10 @@ def summary(reminders: Sequence[Reminder]) -> tuple[str, str]:
     """One notification's title and text for ``reminders`` (at least one)."""
     if len(reminders) == 1:
         return reminders[0].title, reminders[0].text
-    return "A few gentle reminders", "\n".join(r.title for r in reminders)
+    return (
+        translate("ReminderSchedule", "A few gentle reminders"),
+        "\n".join(r.title for r in reminders),
+    )
 
 
 def still_wanted(reminder: Reminder, settings: ReminderSettings, facts: ReminderFacts) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 
 MAX_SECTION_CHARS = 4000
 MAX_CONTACT_CHARS = 120
@@ -26,32 +27,51 @@ class PlanSection(StrEnum):
 
     @property
     def heading(self) -> str:
-        return _TITLES[self]
+        return translate("SafetyPlan", _TITLES[self])
 
     @property
     def prompt(self) -> str:
-        return _PROMPTS[self]
+        return translate("SafetyPlan", _PROMPTS[self])
 
 
 _TITLES = {
-    PlanSection.WARNING_SIGNS: "1. My warning signs",
-    PlanSection.COPING: "2. Things I can do on my own",
-    PlanSection.DISTRACTIONS: "3. People and places that take my mind off things",
-    PlanSection.PEOPLE_TO_ASK: "4. People I can ask for help",
-    PlanSection.PROFESSIONALS: "5. Professionals and crisis lines",
-    PlanSection.SAFER_SURROUNDINGS: "6. Making my surroundings safer",
-    PlanSection.REASONS_FOR_LIVING: "7. My reasons for living",
+    #: A safety plan section's heading, in the person's own voice
+    PlanSection.WARNING_SIGNS: QT_TRANSLATE_NOOP("SafetyPlan", "1. My warning signs"),
+    PlanSection.COPING: QT_TRANSLATE_NOOP("SafetyPlan", "2. Things I can do on my own"),
+    PlanSection.DISTRACTIONS: QT_TRANSLATE_NOOP(
+        "SafetyPlan", "3. People and places that take my mind off things"
+    ),
+    PlanSection.PEOPLE_TO_ASK: QT_TRANSLATE_NOOP("SafetyPlan", "4. People I can ask for help"),
+    PlanSection.PROFESSIONALS: QT_TRANSLATE_NOOP("SafetyPlan", "5. Professionals and crisis lines"),
+    PlanSection.SAFER_SURROUNDINGS: QT_TRANSLATE_NOOP(
+        "SafetyPlan", "6. Making my surroundings safer"
+    ),
+    PlanSection.REASONS_FOR_LIVING: QT_TRANSLATE_NOOP("SafetyPlan", "7. My reasons for living"),
 }
 _PROMPTS = {
-    PlanSection.WARNING_SIGNS: "Thoughts, feelings or situations that tell me a crisis may be "
-    "coming.",
-    PlanSection.COPING: "What helps me get through, without contacting anyone: a walk, music, "
-    "a shower, breathing slowly…",
-    PlanSection.DISTRACTIONS: "Who I can be with, and where I can go, to be among people.",
-    PlanSection.PEOPLE_TO_ASK: "Names and numbers of people I can tell that I'm struggling.",
-    PlanSection.PROFESSIONALS: "My clinician, an out-of-hours number, a crisis line.",
-    PlanSection.SAFER_SURROUNDINGS: "What I can put away or hand to someone while things are hard.",
-    PlanSection.REASONS_FOR_LIVING: "People, plans, pets, anything that matters to me.",
+    PlanSection.WARNING_SIGNS: QT_TRANSLATE_NOOP(
+        "SafetyPlan", "Thoughts, feelings or situations that tell me a crisis may be coming."
+    ),
+    PlanSection.COPING: QT_TRANSLATE_NOOP(
+        "SafetyPlan",
+        "What helps me get through, without contacting anyone: a walk, music, a shower, "
+        "breathing slowly…",
+    ),
+    PlanSection.DISTRACTIONS: QT_TRANSLATE_NOOP(
+        "SafetyPlan", "Who I can be with, and where I can go, to be among people."
+    ),
+    PlanSection.PEOPLE_TO_ASK: QT_TRANSLATE_NOOP(
+        "SafetyPlan", "Names and numbers of people I can tell that I'm struggling."
+    ),
+    PlanSection.PROFESSIONALS: QT_TRANSLATE_NOOP(
+        "SafetyPlan", "My clinician, an out-of-hours number, a crisis line."
+    ),
+    PlanSection.SAFER_SURROUNDINGS: QT_TRANSLATE_NOOP(
+        "SafetyPlan", "What I can put away or hand to someone while things are hard."
+    ),
+    PlanSection.REASONS_FOR_LIVING: QT_TRANSLATE_NOOP(
+        "SafetyPlan", "People, plans, pets, anything that matters to me."
+    ),
 }
 
 
@@ -100,11 +120,18 @@ def validate_safety_plan(plan: SafetyPlan, contacts: CrisisContacts) -> None:
     for section, text in plan.sections.items():
         if len(text) > MAX_SECTION_CHARS:
             raise InvalidEntry(
-                f"“{section.heading}” is longer than {MAX_SECTION_CHARS:,} characters; "
-                "please shorten it.",
+                translate(
+                    "SafetyPlan",
+                    "“{section}” is longer than {maximum} characters; please shorten it.",
+                ).format(section=section.heading, maximum=f"{MAX_SECTION_CHARS:,}"),
                 section.value,
             )
     for name in ("emergency_number", "trusted_name", "trusted_phone", "clinician_name",
                  "clinician_phone"):  # fmt: skip
         if len(getattr(contacts, name)) > MAX_CONTACT_CHARS:
-            raise InvalidEntry(f"Keep each contact under {MAX_CONTACT_CHARS} characters.", name)
+            raise InvalidEntry(
+                translate("SafetyPlan", "Keep each contact under {maximum} characters.").format(
+                    maximum=MAX_CONTACT_CHARS
+                ),
+                name,
+            )

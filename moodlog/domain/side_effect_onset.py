@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from moodlog.domain.day_text import day_text
 from moodlog.domain.medications import Medication, format_dose
+from moodlog.domain.translation import translate
 from moodlog.domain.treatments import TreatmentCourse
 
 # How far before a cause's start a rating still counts as "already there": the four weeks
@@ -17,10 +18,43 @@ def onset_search_start(cause: Medication | TreatmentCourse) -> date:
     return cause.started - timedelta(days=BASELINE_DAYS)
 
 
-def _after(days: int) -> str:
-    if days == 0:
-        return "the same day as"
-    return f"{days} day{'s' if days != 1 else ''} after"
+def _first_rated_after_start(gap: int) -> str:
+    """``gap`` days after a medication was started (placeholders {name}, {dose}, {day})."""
+    if gap == 0:
+        return translate(
+            "SideEffectOnset", "First rated the same day as {name} was started at {dose} ({day})."
+        )
+    if gap == 1:
+        return translate(
+            "SideEffectOnset", "First rated 1 day after {name} was started at {dose} ({day})."
+        )
+    return translate(
+        "SideEffectOnset", "First rated {days} days after {name} was started at {dose} ({day})."
+    )
+
+
+def _first_rated_after_change(gap: int) -> str:
+    """``gap`` days after a medication's dose changed (placeholders {name}, {dose}, {day})."""
+    if gap == 0:
+        return translate(
+            "SideEffectOnset", "First rated the same day as {name} went to {dose} ({day})."
+        )
+    if gap == 1:
+        return translate(
+            "SideEffectOnset", "First rated 1 day after {name} went to {dose} ({day})."
+        )
+    return translate(
+        "SideEffectOnset", "First rated {days} days after {name} went to {dose} ({day})."
+    )
+
+
+def _first_rated_after_course(gap: int) -> str:
+    """``gap`` days after a course began (placeholders {title}, {day})."""
+    if gap == 0:
+        return translate("SideEffectOnset", "First rated the same day as {title} began ({day}).")
+    if gap == 1:
+        return translate("SideEffectOnset", "First rated 1 day after {title} began ({day}).")
+    return translate("SideEffectOnset", "First rated {days} days after {title} began ({day}).")
 
 
 def describe_onset(first_rated: date | None, cause: Medication | TreatmentCourse) -> str:
@@ -29,28 +63,34 @@ def describe_onset(first_rated: date | None, cause: Medication | TreatmentCourse
     if isinstance(cause, Medication):
         name = cause.name
         if first_rated is None:
-            return f"Not rated mild or worse since {name} was started."
+            return translate(
+                "SideEffectOnset", "Not rated mild or worse since {name} was started."
+            ).format(name=name)
         changes = [s for s in cause.sorted_doses if s.start <= first_rated]
         if first_rated < cause.started or not changes:
-            return (
-                f"Already rated in the 4 weeks before {name} was started "
-                f"({day_text(cause.started)}), so it may not be caused by it."
-            )
+            return translate(
+                "SideEffectOnset",
+                "Already rated in the 4 weeks before {name} was started ({day}), so it may not "
+                "be caused by it.",
+            ).format(name=name, day=day_text(cause.started))
         latest = changes[-1]
         dose = format_dose(latest.dose, cause.unit)
-        if latest is cause.sorted_doses[0]:
-            event = f"{name} was started at {dose}"
-        else:
-            event = f"{name} went to {dose}"
         gap = (first_rated - latest.start).days
-        return f"First rated {_after(gap)} {event} ({day_text(latest.start)})."
+        if latest is cause.sorted_doses[0]:
+            text = _first_rated_after_start(gap)
+        else:
+            text = _first_rated_after_change(gap)
+        return text.format(days=gap, name=name, dose=dose, day=day_text(latest.start))
     title = cause.title
     if first_rated is None:
-        return f"Not rated mild or worse since {title} began."
-    if first_rated < cause.started:
-        return (
-            f"Already rated in the 4 weeks before {title} began ({day_text(cause.started)}), "
-            "so it may not be caused by it."
+        return translate("SideEffectOnset", "Not rated mild or worse since {title} began.").format(
+            title=title
         )
+    if first_rated < cause.started:
+        return translate(
+            "SideEffectOnset",
+            "Already rated in the 4 weeks before {title} began ({day}), so it may not be caused "
+            "by it.",
+        ).format(title=title, day=day_text(cause.started))
     gap = (first_rated - cause.started).days
-    return f"First rated {_after(gap)} {title} began ({day_text(cause.started)})."
+    return _first_rated_after_course(gap).format(days=gap, title=title, day=day_text(cause.started))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 
 NUMBER_MAX = 100_000
 
@@ -16,12 +17,20 @@ class TrackerKind(Enum):
 
     @property
     def label(self) -> str:
-        return {"number": "Number", "yes_no": "Yes / no", "scale": "0-10 rating"}[self.value]
+        return {
+            "number": translate("Trackers", "Number"),
+            "yes_no": translate("Trackers", "Yes / no"),
+            "scale": translate("Trackers", "0-10 rating"),
+        }[self.value]
 
 
 @dataclass(frozen=True, slots=True)
 class Tracker:
-    """Something tracked once a day. ``unit`` is shown after numbers ("minutes", "drinks")."""
+    """Something tracked once a day. ``unit`` is shown after numbers ("minutes", "drinks").
+
+    ``name`` and ``unit`` are stored in the diary; ``label`` and ``unit_label`` are what is
+    shown (a built-in tracker's words in the person's language).
+    """
 
     id: int
     name: str
@@ -29,6 +38,14 @@ class Tracker:
     unit: str
     is_builtin: bool
     is_visible: bool
+
+    @property
+    def label(self) -> str:
+        return tracker_text(self.name) if self.is_builtin else self.name
+
+    @property
+    def unit_label(self) -> str:
+        return tracker_text(self.unit) if self.is_builtin else self.unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,24 +55,68 @@ class TrackerTemplate:
     unit: str
 
 
-# The lifestyle factors clinicians ask about; seeded into every new diary.
+# The lifestyle factors clinicians ask about; seeded into every new diary. Their English
+# names and units are what the diary stores; only what is shown is translated.
 BUILTIN_TRACKERS: tuple[TrackerTemplate, ...] = (
-    TrackerTemplate("Exercise", TrackerKind.NUMBER, "minutes"),
-    TrackerTemplate("Alcohol", TrackerKind.NUMBER, "drinks"),
-    TrackerTemplate("Caffeine", TrackerKind.NUMBER, "drinks"),
-    TrackerTemplate("Social contact", TrackerKind.SCALE, "0 none, 10 a lot"),
+    TrackerTemplate(
+        QT_TRANSLATE_NOOP("Trackers", "Exercise"),
+        TrackerKind.NUMBER,
+        #: Unit of a daily tracker, shown after the number
+        QT_TRANSLATE_NOOP("Trackers", "minutes"),
+    ),
+    TrackerTemplate(
+        QT_TRANSLATE_NOOP("Trackers", "Alcohol"),
+        TrackerKind.NUMBER,
+        #: Unit of a daily tracker, shown after the number ("2 drinks")
+        QT_TRANSLATE_NOOP("Trackers", "drinks"),
+    ),
+    TrackerTemplate(
+        QT_TRANSLATE_NOOP("Trackers", "Caffeine"),
+        TrackerKind.NUMBER,
+        #: Unit of a daily tracker, shown after the number ("2 drinks")
+        QT_TRANSLATE_NOOP("Trackers", "drinks"),
+    ),
+    TrackerTemplate(
+        QT_TRANSLATE_NOOP("Trackers", "Social contact"),
+        TrackerKind.SCALE,
+        #: What the ends of a 0-10 tracker mean
+        QT_TRANSLATE_NOOP("Trackers", "0 none, 10 a lot"),
+    ),
 )
+_BUILTIN_WORDS = frozenset(
+    word for template in BUILTIN_TRACKERS for word in (template.name, template.unit)
+)
+
+
+def tracker_text(word: str) -> str:
+    """A built-in tracker's name or unit in the person's language; other words as they are."""
+    return translate("Trackers", word) if word in _BUILTIN_WORDS else word
 
 
 def validate_tracker_value(tracker: Tracker, value: float) -> float:
     """Return the value if it fits the tracker's kind, else raise :class:`InvalidEntry`."""
     field = f"tracker:{tracker.id}"
+    name = tracker.label
     if math.isnan(value) or math.isinf(value):
-        raise InvalidEntry(f"{tracker.name}: enter a number.", field)
+        raise InvalidEntry(
+            translate("Trackers", "{name}: enter a number.").format(name=name), field
+        )
     if tracker.kind is TrackerKind.YES_NO and value not in (0, 1):
-        raise InvalidEntry(f"{tracker.name}: answer yes or no.", field)
+        raise InvalidEntry(
+            translate("Trackers", "{name}: answer yes or no.").format(name=name), field
+        )
     if tracker.kind is TrackerKind.SCALE and (value != int(value) or not 0 <= value <= 10):
-        raise InvalidEntry(f"{tracker.name}: rate it with a whole number from 0 to 10.", field)
+        raise InvalidEntry(
+            translate("Trackers", "{name}: rate it with a whole number from 0 to 10.").format(
+                name=name
+            ),
+            field,
+        )
     if tracker.kind is TrackerKind.NUMBER and not 0 <= value <= NUMBER_MAX:
-        raise InvalidEntry(f"{tracker.name}: enter a number from 0 to {NUMBER_MAX:,}.", field)
+        raise InvalidEntry(
+            translate("Trackers", "{name}: enter a number from 0 to {maximum}.").format(
+                name=name, maximum=f"{NUMBER_MAX:,}"
+            ),
+            field,
+        )
     return value

@@ -26,10 +26,12 @@ from moodlog.domain.medication_reference import name_key
 from moodlog.domain.medications import Benefit, Medication, MedicationRole
 from moodlog.domain.questionnaire_result import QuestionnaireResult
 from moodlog.domain.questionnaire_schedule import treatment_spans
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
 from moodlog.domain.trial_adequacy import TrialAssessment, assess_trial
 
-FOR_CLINICIAN_REVIEW = "For clinician review — not a diagnosis."
+# In English; :attr:`TrdSummary.label_for_review` gives the person's language.
+FOR_CLINICIAN_REVIEW = QT_TRANSLATE_NOOP("TrdStaging", "For clinician review — not a diagnosis.")
 
 # §5.1: inadequate response to at least 2 antidepressants of adequate dose and duration in
 # the current episode.
@@ -56,7 +58,10 @@ class ThaseRushStage(IntEnum):
 
     @property
     def label(self) -> str:
-        return "Stage 0" if self is ThaseRushStage.ZERO else f"Stage {self.name}"
+        #: A Thase-Rush stage of treatment resistance: "Stage 0", "Stage I" … "Stage V"
+        return translate("TrdStaging", "Stage {stage}").format(
+            stage="0" if self is ThaseRushStage.ZERO else self.name
+        )
 
 
 class MaudsleyBand(StrEnum):
@@ -67,9 +72,10 @@ class MaudsleyBand(StrEnum):
     @property
     def label(self) -> str:
         return {
-            MaudsleyBand.MILD: "Mild resistance (3–6)",
-            MaudsleyBand.MODERATE: "Moderate resistance (7–10)",
-            MaudsleyBand.SEVERE: "Severe resistance (11–15)",
+            #: A Maudsley Staging Method band and its range of points
+            MaudsleyBand.MILD: translate("TrdStaging", "Mild resistance (3–6)"),
+            MaudsleyBand.MODERATE: translate("TrdStaging", "Moderate resistance (7–10)"),
+            MaudsleyBand.SEVERE: translate("TrdStaging", "Severe resistance (11–15)"),
         }[self]
 
 
@@ -139,7 +145,7 @@ class TrdSummary:
 
     @property
     def label_for_review(self) -> str:
-        return FOR_CLINICIAN_REVIEW
+        return translate("TrdStaging", FOR_CLINICIAN_REVIEW)
 
 
 def medication_in_episode(medication: Medication, episode: Episode) -> bool:
@@ -222,16 +228,22 @@ def _thase_rush(
     notes: list[str] = []
     if unrated:
         notes.append(
-            f"How much {_names(unrated)} helped isn't recorded (no rating, and no PHQ-9 "
-            "before and after)."
+            #: {medications} lists medicine names, e.g. "Sertraline, Venlafaxine"
+            translate(
+                "TrdStaging",
+                "How much {medications} helped isn't recorded (no rating, and no PHQ-9 "
+                "before and after).",
+            ).format(medications=_names(unrated))
         )
     if not failed:
         if responded:
-            stage_text = f"Responded to an adequate trial ({_names(responded)})."
+            stage_text = translate(
+                "TrdStaging", "Responded to an adequate trial ({medications})."
+            ).format(medications=_names(responded))
             return ThaseRushStage.ZERO, " ".join([stage_text, *notes])
         if unrated:
             return None, " ".join(notes)
-        return None, "No adequate antidepressant trial is recorded."
+        return None, translate("TrdStaging", "No adequate antidepressant trial is recorded.")
 
     classes: dict[str, str] = {}
     for assessment in failed:
@@ -254,48 +266,103 @@ def _thase_rush(
     if stage is ThaseRushStage.IV and bilateral_failed:
         stage = ThaseRushStage.V
     elif stage is ThaseRushStage.IV and failed_ect:
-        notes.append("The ECT course isn't recorded as bitemporal (bilateral), needed for stage V.")
+        notes.append(
+            translate(
+                "TrdStaging",
+                "The ECT course isn't recorded as bitemporal (bilateral), needed for stage V.",
+            )
+        )
     elif bilateral_failed:
-        notes.append("Bilateral ECT raises the stage only after stage IV.")
+        notes.append(translate("TrdStaging", "Bilateral ECT raises the stage only after stage IV."))
 
     unclassified = [a for a in failed if not a.medication.drug_class.strip()]
     if unclassified:
         notes.append(
-            f"The class of {_names(unclassified)} isn't entered, so it can't raise the stage."
+            translate(
+                "TrdStaging",
+                "The class of {medications} isn't entered, so it can't raise the stage.",
+            ).format(medications=_names(unclassified))
         )
     if responded:
-        notes.append(f"Responded to an adequate trial of {_names(responded)}.")
+        notes.append(
+            translate("TrdStaging", "Responded to an adequate trial of {medications}.").format(
+                medications=_names(responded)
+            )
+        )
 
-    if classes:
-        class_text = f"{len(classes)} class{'es' if len(classes) != 1 else ''} "
-        class_text += f"({', '.join(sorted(classes.values(), key=str.casefold))})"
+    class_names = ", ".join(sorted(classes.values(), key=str.casefold))
+    bilateral = stage is ThaseRushStage.V
+    if not classes:
+        if bilateral:
+            text = translate(
+                "TrdStaging",
+                "No response to adequate trials of a class not entered: {medications}, and to "
+                "a course of bilateral ECT.",
+            )
+        else:
+            text = translate(
+                "TrdStaging",
+                "No response to adequate trials of a class not entered: {medications}.",
+            )
+    elif len(classes) == 1:
+        if bilateral:
+            text = translate(
+                "TrdStaging",
+                "No response to adequate trials of 1 class ({classes}): {medications}, and to a "
+                "course of bilateral ECT.",
+            )
+        else:
+            #: {classes} names the drug class, e.g. "SSRI"
+            text = translate(
+                "TrdStaging",
+                "No response to adequate trials of 1 class ({classes}): {medications}.",
+            )
+    elif bilateral:
+        text = translate(
+            "TrdStaging",
+            "No response to adequate trials of {count} classes ({classes}): {medications}, and "
+            "to a course of bilateral ECT.",
+        )
     else:
-        class_text = "a class not entered"
-    stage_text = f"No response to adequate trials of {class_text}: {_names(failed)}"
-    if stage is ThaseRushStage.V:
-        stage_text += ", and to a course of bilateral ECT"
-    return stage, " ".join([stage_text + ".", *notes])
+        #: {classes} lists drug classes, e.g. "SSRI, SNRI, TCA"
+        text = translate(
+            "TrdStaging",
+            "No response to adequate trials of {count} classes ({classes}): {medications}.",
+        )
+    stage_text = text.format(count=len(classes), classes=class_names, medications=_names(failed))
+    return stage, " ".join([stage_text, *notes])
 
 
 def _definition(start: date | None, failures: int, unknown: int) -> tuple[bool | None, str]:
     if start is None:
-        return None, "Set the start of the current episode to check this."
-    common = (
-        f"the common definition is an inadequate response to at least {TRD_MIN_FAILURES} "
-        "antidepressants at an adequate dose and duration in the current episode"
-    )
-    failed = f"{failures} antidepressant{'s' if failures != 1 else ''}"
+        return None, translate("TrdStaging", "Set the start of the current episode to check this.")
+    common = translate(
+        "TrdStaging",
+        "the common definition is an inadequate response to at least {minimum} "
+        "antidepressants at an adequate dose and duration in the current episode",
+    ).format(minimum=TRD_MIN_FAILURES)
+    if failures == 1:
+        failed = translate("TrdStaging", "1 antidepressant")
+    else:
+        failed = translate("TrdStaging", "{count} antidepressants").format(count=failures)
     if failures >= TRD_MIN_FAILURES:
-        return True, (
-            f"Possibly met: {failed} without remission after an adequate trial; {common}. "
-            "Confirm with your clinician."
-        )
+        #: {failed} is e.g. "2 antidepressants"; {definition} the common definition of TRD
+        return True, translate(
+            "TrdStaging",
+            "Possibly met: {failed} without remission after an adequate trial; {definition}. "
+            "Confirm with your clinician.",
+        ).format(failed=failed, definition=common)
     if failures + unknown >= TRD_MIN_FAILURES:
-        return None, (
-            f"Can't tell yet: {failed} without remission, and how much {unknown} "
-            f"more helped isn't recorded; {common}."
-        )
-    return False, f"Not met so far: {failed} without remission after an adequate trial; {common}."
+        #: {unknown} is a number of antidepressants
+        return None, translate(
+            "TrdStaging",
+            "Can't tell yet: {failed} without remission, and how much {unknown} more helped "
+            "isn't recorded; {definition}.",
+        ).format(failed=failed, unknown=unknown, definition=common)
+    return False, translate(
+        "TrdStaging",
+        "Not met so far: {failed} without remission after an adequate trial; {definition}.",
+    ).format(failed=failed, definition=common)
 
 
 def treatment_starts(
@@ -360,19 +427,26 @@ def summarise_trd(
     ect_courses = [c for c in courses if c.kind is CourseKind.ECT and course_in_episode(c, episode)]
     stage, stage_reason = _thase_rush(adequate, ect_courses, sessions, scores, today, starts)
     if episode.started is None:
-        stage_reason += " Counted over all trials entered: the episode's start isn't set."
+        stage_reason += " " + translate(
+            "TrdStaging", "Counted over all trials entered: the episode's start isn't set."
+        )
 
     missing: list[str] = []
     duration_points = None
     if episode.started is None:
-        missing.append("the start of the current episode")
+        #: Completes "Not scored — missing: …"
+        missing.append(translate("TrdStaging", "the start of the current episode"))
     else:
         duration_points = maudsley_duration_points(episode.started, today)
     if episode.severity is None:
-        missing.append("the severity at the episode's start")
+        #: Completes "Not scored — missing: …"
+        missing.append(translate("TrdStaging", "the severity at the episode's start"))
     failure_points = maudsley_failure_points(failures)
     if failure_points is None:
-        missing.append("an antidepressant without remission after an adequate trial")
+        #: Completes "Not scored — missing: …"
+        missing.append(
+            translate("TrdStaging", "an antidepressant without remission after an adequate trial")
+        )
     maudsley = MaudsleyScore(
         duration_points=duration_points,
         severity_points=None if episode.severity is None else int(episode.severity),

@@ -12,17 +12,27 @@ from moodlog.domain.questionnaire_result import QuestionnaireResult
 from moodlog.domain.side_effects import Severity, SideEffect
 from moodlog.domain.sleep import SleepMode, SleepRecord, measure_sleep
 from moodlog.domain.trackers import Tracker
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.domain.treatments import TreatmentCourse, TreatmentSession
 
 ROLLING_WINDOW_DAYS = 7
 # A rolling mean is drawn only where enough of its window was logged, so a lone day after
 # a fortnight's gap never passes for a week's average.
 ROLLING_MIN_DAYS = 4
-ROLLING_RULE = (
-    f"The {ROLLING_WINDOW_DAYS}-day average is the mean of the logged days among the last "
-    f"{ROLLING_WINDOW_DAYS}; it is left out where fewer than {ROLLING_MIN_DAYS} of them "
-    "were logged."
+_ROLLING_RULE = QT_TRANSLATE_NOOP(
+    "TrendData",
+    "The {window}-day average is the mean of the logged days among the last {window}; it is "
+    "left out where fewer than {minimum} of them were logged.",
 )
+# In English; :func:`rolling_rule` gives the person's language.
+ROLLING_RULE = _ROLLING_RULE.format(window=ROLLING_WINDOW_DAYS, minimum=ROLLING_MIN_DAYS)
+
+
+def rolling_rule() -> str:
+    """:data:`ROLLING_RULE` in the person's language."""
+    return translate("TrendData", _ROLLING_RULE).format(
+        window=ROLLING_WINDOW_DAYS, minimum=ROLLING_MIN_DAYS
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from moodlog.domain.adherence import Adherence
+from moodlog.domain.day_counts import days_text, nights_text
 from moodlog.domain.day_text import day_text, span_text
 from moodlog.domain.insights import treatment_name
 from moodlog.domain.instruments import Instrument
@@ -21,8 +22,9 @@ from moodlog.domain.scales import MOOD, SCALES, SCALES_BY_KEY
 from moodlog.domain.side_effects import Severity
 from moodlog.domain.sleep import SleepQuality, format_duration
 from moodlog.domain.trackers import TrackerKind
+from moodlog.domain.translation import translate
 from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
-from moodlog.domain.trend_data import ROLLING_RULE, TrendData, days_between, each_day
+from moodlog.domain.trend_data import TrendData, days_between, each_day, rolling_rule
 
 # How many side effects the summary names, most burdensome first.
 TOP_SIDE_EFFECTS = 3
@@ -60,17 +62,17 @@ def summaries(data: TrendData, start: date, end: date) -> list[PanelSummary]:
 def range_summary(data: TrendData, start: date, end: date) -> str:
     """ "Logged on 23 of 30 days, 1 Mar 2026 – 30 Mar 2026." """
     logged = data.logged_between(start, end)
-    span = span_text(start, end)
     if not logged:
-        return f"Nothing logged from {day_text(start)} to {day_text(end)}."
-    return f"Logged on {logged} of {_count(days_between(start, end), 'day')}, {span}."
+        return translate("TrendSummaries", "Nothing logged from {start} to {end}.").format(
+            start=day_text(start), end=day_text(end)
+        )
+    #: {days} counts days, e.g. "Logged on 23 of 30 days, 1 Mar 2026 - 30 Mar 2026."
+    return translate("TrendSummaries", "Logged on {logged} of {days}, {span}.").format(
+        logged=logged, days=days_text(days_between(start, end)), span=span_text(start, end)
+    )
 
 
 # Helpers --------------------------------------------------------------------------------
-
-
-def _count(n: int, word: str, plural: str = "") -> str:
-    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def _one(value: float) -> str:
@@ -89,7 +91,10 @@ def _round_half_up(value: float) -> int:
 def _name_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    #: The end of a list, e.g. "Nausea, Headache and Dizziness"
+    return translate("TrendSummaries", "{items} and {last}").format(
+        items=", ".join(items[:-1]), last=items[-1]
+    )
 
 
 # Mood and the other 0-10 scales --------------------------------------------------------
@@ -105,39 +110,74 @@ def scale_summary(data: TrendData, key: str, start: date, end: date) -> PanelSum
     """The same for any 0-10 scale of a check-in (``key`` from SCALE_KEYS). The 7-day
     average rule is added for mood, the only scale drawn with one."""
     scale = SCALES_BY_KEY[key]
-    word = scale.label.lower() if scale is not MOOD else "mood"
     days = {d: r.mean for d, r in data.ratings.get(key, {}).items() if start <= d <= end}
     if not days:
-        return PanelSummary(key, scale.label, f"No {word} ratings in this range.")
+        if scale is MOOD:
+            text = translate("TrendSummaries", "No mood ratings in this range.")
+        else:
+            #: {scale} names a 0-10 scale in lower case, e.g. "anxiety"
+            text = translate("TrendSummaries", "No {scale} ratings in this range.").format(
+                scale=scale.label.lower()
+            )
+        return PanelSummary(key, scale.label, text)
     total = days_between(start, end)
     low_day = min(days, key=lambda d: (days[d], d))
     high_day = max(days, key=lambda d: (days[d], -d.toordinal()))
     sentences = [
-        f"{scale.label} rated on {len(days)} of {_count(total, 'day')} "
-        f"(0 = {scale.low}, 10 = {scale.high}).",
-        f"Mean {_one(_mean(days.values()))}.",
-        f"Lowest {_one(days[low_day])} on {day_text(low_day)}; "
-        f"highest {_one(days[high_day])} on {day_text(high_day)}.",
+        #: e.g. "Mood rated on 7 of 10 days (0 = worst possible, 10 = best possible)."
+        translate(
+            "TrendSummaries", "{scale} rated on {count} of {days} (0 = {low}, 10 = {high})."
+        ).format(
+            scale=scale.label,
+            count=len(days),
+            days=days_text(total),
+            low=scale.low,
+            high=scale.high,
+        ),
+        translate("TrendSummaries", "Mean {mean}.").format(mean=_one(_mean(days.values()))),
+        translate(
+            "TrendSummaries", "Lowest {low} on {low_day}; highest {high} on {high_day}."
+        ).format(
+            low=_one(days[low_day]),
+            low_day=day_text(low_day),
+            high=_one(days[high_day]),
+            high_day=day_text(high_day),
+        ),
     ]
     if total >= 2:
         sentences.append(_halves(days, start, end))
     if scale is MOOD:
-        sentences.append(ROLLING_RULE)
+        sentences.append(rolling_rule())
     return PanelSummary(key, scale.label, " ".join(sentences))
 
 
 def _halves(days: dict[date, float], start: date, end: date) -> str:
     """First half of the range against the second (the first half takes the odd day)."""
     first_end = start + timedelta(days=(days_between(start, end) + 1) // 2 - 1)
-    halves = (("First", start, first_end), ("Second", first_end + timedelta(days=1), end))
+    halves = (
+        (
+            translate("TrendSummaries", "First half ({span}): mean {mean} ({days})."),
+            translate("TrendSummaries", "First half ({span}): no ratings."),
+            start,
+            first_end,
+        ),
+        (
+            translate("TrendSummaries", "Second half ({span}): mean {mean} ({days})."),
+            translate("TrendSummaries", "Second half ({span}): no ratings."),
+            first_end + timedelta(days=1),
+            end,
+        ),
+    )
     parts = []
-    for which, first, last in halves:
+    for rated, unrated, first, last in halves:
         values = [v for d, v in days.items() if first <= d <= last]
-        label = f"{which} half ({span_text(first, last)})"
+        span = span_text(first, last)
         if values:
-            parts.append(f"{label}: mean {_one(_mean(values))} ({_count(len(values), 'day')}).")
+            parts.append(
+                rated.format(span=span, mean=_one(_mean(values)), days=days_text(len(values)))
+            )
         else:
-            parts.append(f"{label}: no ratings.")
+            parts.append(unrated.format(span=span))
     return " ".join(parts)
 
 
@@ -146,33 +186,46 @@ def _halves(days: dict[date, float], start: date, end: date) -> str:
 
 def sleep_summary(data: TrendData, start: date, end: date) -> PanelSummary:
     """Nights logged, mean hours slept, mean quality (with its word), mean efficiency."""
+    #: The heading of the sleep chart's summary
+    heading = translate("TrendSummaries", "Sleep")
     nights = {d: n for d, n in data.sleep.items() if start <= d <= end}
     if not nights:
-        return PanelSummary("sleep", "Sleep", "No sleep logged in this range.")
+        return PanelSummary(
+            "sleep", heading, translate("TrendSummaries", "No sleep logged in this range.")
+        )
     hours = [n.hours for n in nights.values() if n.hours is not None]
     qualities = [n.quality for n in nights.values() if n.quality is not None]
     efficiencies = [
         n.efficiency_percent for n in nights.values() if n.efficiency_percent is not None
     ]
-    sentences = [f"Sleep logged for {len(nights)} of {_count(days_between(start, end), 'night')}."]
+    sentences = [
+        #: {nights} counts nights, e.g. "Sleep logged for 7 of 10 nights."
+        translate("TrendSummaries", "Sleep logged for {count} of {nights}.").format(
+            count=len(nights), nights=nights_text(days_between(start, end))
+        )
+    ]
     if hours:
         sentences.append(
-            f"Time asleep: mean {format_duration(_mean(hours) * 60)} "
-            f"({_count(len(hours), 'night')})."
+            translate("TrendSummaries", "Time asleep: mean {duration} ({nights}).").format(
+                duration=format_duration(_mean(hours) * 60), nights=nights_text(len(hours))
+            )
         )
     if qualities:
         mean_quality = _mean(qualities)
         word = SleepQuality(_round_half_up(mean_quality)).label.lower()
         sentences.append(
-            f"Quality: mean {_one(mean_quality)} of 5, about {word} "
-            f"({_count(len(qualities), 'night')})."
+            #: {word} is a sleep quality in lower case, e.g. "fair"
+            translate(
+                "TrendSummaries", "Quality: mean {mean} of 5, about {word} ({nights})."
+            ).format(mean=_one(mean_quality), word=word, nights=nights_text(len(qualities)))
         )
     if efficiencies:
         sentences.append(
-            f"Sleep efficiency: mean {_mean(efficiencies):.0f}% "
-            f"({_count(len(efficiencies), 'night')} with bed times)."
+            translate(
+                "TrendSummaries", "Sleep efficiency: mean {percent}% ({nights} with bed times)."
+            ).format(percent=f"{_mean(efficiencies):.0f}", nights=nights_text(len(efficiencies)))
         )
-    return PanelSummary("sleep", "Sleep", " ".join(sentences))
+    return PanelSummary("sleep", heading, " ".join(sentences))
 
 
 # Side effects -----------------------------------------------------------------------------
@@ -181,8 +234,8 @@ def sleep_summary(data: TrendData, start: date, end: date) -> PanelSummary:
 def side_effects_summary(data: TrendData, start: date, end: date) -> PanelSummary:
     """Days rated, and the most burdensome items: days rated moderate or worse, and the
     worst rating of each."""
-    heading = "Side effects"
-    names = {effect.id: effect.name for effect in data.side_effects}
+    heading = translate("TrendSummaries", "Side effects")
+    names = {effect.id: effect.label for effect in data.side_effects}
     rated_days: set[date] = set()
     burden: list[tuple[int, Severity, str]] = []
     worst_overall = Severity.NONE
@@ -195,28 +248,58 @@ def side_effects_summary(data: TrendData, start: date, end: date) -> PanelSummar
         worst_overall = max(worst_overall, worst)
         heavy = sum(1 for s in in_range if s >= Severity.MODERATE)
         if heavy:
-            burden.append((heavy, worst, names.get(effect_id, "A side effect no longer listed")))
+            name = names.get(effect_id) or translate(
+                "TrendSummaries", "A side effect no longer listed"
+            )
+            burden.append((heavy, worst, name))
     if not rated_days:
-        return PanelSummary("side_effects", heading, "No side effects rated in this range.")
+        return PanelSummary(
+            "side_effects",
+            heading,
+            translate("TrendSummaries", "No side effects rated in this range."),
+        )
     sentences = [
-        f"Side effects rated on {len(rated_days)} of {_count(days_between(start, end), 'day')}."
+        translate("TrendSummaries", "Side effects rated on {count} of {days}.").format(
+            count=len(rated_days), days=days_text(days_between(start, end))
+        )
     ]
     if burden:
         burden.sort(key=lambda b: (-b[0], -b[1], b[2].casefold()))
         shown = [
-            f"{name} ({_count(heavy, 'day')}, worst {worst.label.lower()})"
+            #: A side effect, on how many days it was moderate or worse, and its worst rating,
+            #: e.g. "Nausea (3 days, worst severe)"
+            translate("TrendSummaries", "{side_effect} ({days}, worst {severity})").format(
+                side_effect=name, days=days_text(heavy), severity=worst.label.lower()
+            )
             for heavy, worst, name in burden[:TOP_SIDE_EFFECTS]
         ]
-        sentences.append(f"Rated moderate or worse most often: {_name_list(shown)}.")
+        sentences.append(
+            translate("TrendSummaries", "Rated moderate or worse most often: {list}.").format(
+                list=_name_list(shown)
+            )
+        )
         if len(burden) > TOP_SIDE_EFFECTS:
             rest = len(burden) - TOP_SIDE_EFFECTS
-            sentences.append(
-                f"{_count(rest, 'other side effect')} also rated moderate or worse at times."
-            )
+            if rest == 1:
+                sentences.append(
+                    translate(
+                        "TrendSummaries",
+                        "1 other side effect also rated moderate or worse at times.",
+                    )
+                )
+            else:
+                sentences.append(
+                    translate(
+                        "TrendSummaries",
+                        "{count} other side effects also rated moderate or worse at times.",
+                    ).format(count=rest)
+                )
     elif worst_overall is Severity.MILD:
-        sentences.append("None was rated moderate or worse; the worst was mild.")
+        sentences.append(
+            translate("TrendSummaries", "None was rated moderate or worse; the worst was mild.")
+        )
     else:
-        sentences.append("Every rating was none.")
+        sentences.append(translate("TrendSummaries", "Every rating was none."))
     return PanelSummary("side_effects", heading, " ".join(sentences))
 
 
@@ -226,7 +309,7 @@ def side_effects_summary(data: TrendData, start: date, end: date) -> PanelSummar
 def scores_summary(data: TrendData, start: date, end: date) -> PanelSummary:
     """Per questionnaire taken in the range: how many, the first and the latest (with the
     band's words) and their dates."""
-    heading = "Questionnaire scores"
+    heading = translate("TrendSummaries", "Questionnaire scores")
     lines = []
     for instrument in Instrument:
         results = sorted(
@@ -238,15 +321,31 @@ def scores_summary(data: TrendData, start: date, end: date) -> PanelSummary:
         first, latest = results[0], results[-1]
         name = instrument.info.name
         if len(results) == 1:
-            lines.append(f"{name}: 1 result, {_score(first)} on {day_text(first.taken_on)}.")
+            #: e.g. "PHQ-9: 1 result, 14 of 27 (moderate) on 3 Mar 2026."
+            lines.append(
+                translate("TrendSummaries", "{name}: 1 result, {score} on {day}.").format(
+                    name=name, score=_score(first), day=day_text(first.taken_on)
+                )
+            )
         else:
             lines.append(
-                f"{name}: {len(results)} results. First {_score(first)} on "
-                f"{day_text(first.taken_on)}; latest {_score(latest)} on "
-                f"{day_text(latest.taken_on)}."
+                translate(
+                    "TrendSummaries",
+                    "{name}: {count} results. First {first} on {first_day}; latest {latest} on "
+                    "{latest_day}.",
+                ).format(
+                    name=name,
+                    count=len(results),
+                    first=_score(first),
+                    first_day=day_text(first.taken_on),
+                    latest=_score(latest),
+                    latest_day=day_text(latest.taken_on),
+                )
             )
     if not lines:
-        return PanelSummary("scores", heading, "No questionnaire scores in this range.")
+        return PanelSummary(
+            "scores", heading, translate("TrendSummaries", "No questionnaire scores in this range.")
+        )
     return PanelSummary("scores", heading, " ".join(lines))
 
 
@@ -254,11 +353,21 @@ def _score(result: QuestionnaireResult) -> str:
     """ "14 of 27 (moderate)"; "no total (1 question unanswered)"."""
     total = result.total
     if total is None:
-        missing = _count(result.missing_items, "question")
-        return f"no total ({missing} unanswered)"
-    text = f"{total} of {result.info.max_total}"
+        missing = result.missing_items
+        if missing == 1:
+            return translate("TrendSummaries", "no total (1 question unanswered)")
+        return translate("TrendSummaries", "no total ({count} questions unanswered)").format(
+            count=missing
+        )
     band = result.info.band(total)
-    return f"{text} ({band.label.lower()})" if band is not None else text
+    if band is None:
+        return translate("TrendSummaries", "{total} of {maximum}").format(
+            total=total, maximum=result.info.max_total
+        )
+    #: A questionnaire total and its band in lower case, e.g. "14 of 27 (moderate)"
+    return translate("TrendSummaries", "{total} of {maximum} ({band})").format(
+        total=total, maximum=result.info.max_total, band=band.label.lower()
+    )
 
 
 # Treatments ----------------------------------------------------------------------------------
@@ -268,7 +377,7 @@ def treatments_summary(data: TrendData, start: date, end: date) -> PanelSummary:
     """Medications taken in the range with their dose changes there ("Sertraline 50 →
     100 mg on 3 Mar 2026"), and courses overlapping the range with their sessions there
     ("TMS: sessions 5–20 of 36")."""
-    heading = "Treatments"
+    heading = translate("TrendSummaries", "Treatments")
     medications = sorted(
         (m for m in data.medications if _medication_overlaps(m, start, end)),
         key=lambda m: (m.started, m.name.casefold()),
@@ -278,7 +387,11 @@ def treatments_summary(data: TrendData, start: date, end: date) -> PanelSummary:
         key=lambda c: (c.started, treatment_name(c).casefold()),
     )
     if not medications and not courses:
-        return PanelSummary("treatments", heading, "No medications or procedures in this range.")
+        return PanelSummary(
+            "treatments",
+            heading,
+            translate("TrendSummaries", "No medications or procedures in this range."),
+        )
     lines = [_medication_line(m, start, end) for m in medications]
     lines += [_course_line(c, data.sessions, start, end) for c in courses]
     return PanelSummary("treatments", heading, " ".join(lines))
@@ -297,29 +410,42 @@ def _medication_line(medication: Medication, start: date, end: date) -> str:
     parts: list[str] = []
     if medication.started >= start:
         dose = format_dose(medication.dose_on(medication.started), unit)
-        parts.append(f"started at {dose} on {day_text(medication.started, approximate)}")
+        parts.append(
+            #: Part of a medication's summary, e.g. "started at 50 mg on 1 Mar 2026"
+            translate("TrendSummaries", "started at {dose} on {day}").format(
+                dose=dose, day=day_text(medication.started, approximate)
+            )
+        )
     for before, after in pairwise(steps):
         if start <= after.start <= end and after.dose != before.dose:
             parts.append(
-                f"{before.dose:g} → {format_dose(after.dose, unit)} "
-                f"on {day_text(after.start, approximate)}"
+                #: A dose change, e.g. "50 → 100 mg on 3 Mar 2026"
+                translate("TrendSummaries", "{before} → {after} on {day}").format(
+                    before=f"{before.dose:g}",
+                    after=format_dose(after.dose, unit),
+                    day=day_text(after.start, approximate),
+                )
             )
     if not parts:
         parts.append(format_dose(medication.dose_on(start), unit))
     if medication.stopped is not None and medication.stopped <= end:
-        parts.append(f"stopped on {day_text(medication.stopped, approximate)}")
-    return f"{medication.name} {', '.join(parts)}."
-
-
-def _plural(word: str) -> str:
-    return word.replace("change", "changes") if word.endswith("change") else f"{word}s"
+        parts.append(
+            #: Part of a medication's summary, e.g. "stopped on 20 Mar 2026"
+            translate("TrendSummaries", "stopped on {day}").format(
+                day=day_text(medication.stopped, approximate)
+            )
+        )
+    #: A medication and what happened to it, e.g. "Sertraline started at 50 mg on 1 Mar 2026."
+    return translate("TrendSummaries", "{medication} {details}.").format(
+        medication=medication.name, details=", ".join(parts)
+    )
 
 
 def _course_line(
     course: TreatmentCourse, sessions: tuple[TreatmentSession, ...], start: date, end: date
 ) -> str:
     name = treatment_name(course)
-    word = course.kind.session_word
+    word, words = course.kind.session_word, course.kind.sessions_word
     own = sorted((s for s in sessions if s.course_id == course.id), key=lambda s: s.at)
     numbered = [
         (s.number if s.number is not None else index + 1, s)
@@ -328,24 +454,66 @@ def _course_line(
     ]
     parts: list[str] = []
     if course.started >= start:
-        parts.append(f"began on {day_text(course.started)}")
+        #: Part of a course's summary, e.g. "began on 1 Mar 2026"
+        parts.append(
+            translate("TrendSummaries", "began on {day}").format(day=day_text(course.started))
+        )
     if not numbered:
-        parts.append(f"no {_plural(word)} in this range")
+        #: {sessions} is e.g. "sessions", "infusions" or "setting changes"
+        parts.append(
+            translate("TrendSummaries", "no {sessions} in this range").format(sessions=words)
+        )
     elif course.kind in (CourseKind.VNS, CourseKind.DBS):
-        parts.append(_count(len(numbered), word, _plural(word)))
+        if len(numbered) == 1:
+            #: {session} is e.g. "setting change"
+            parts.append(translate("TrendSummaries", "1 {session}").format(session=word))
+        else:
+            #: {sessions} is e.g. "setting changes"
+            parts.append(
+                translate("TrendSummaries", "{count} {sessions}").format(
+                    count=len(numbered), sessions=words
+                )
+            )
     else:
         first = min(n for n, _ in numbered)
         last = max(n for n, _ in numbered)
-        planned = f" of {course.planned_sessions}" if course.planned_sessions else ""
+        values = {
+            "session": word,
+            "sessions": words,
+            "first": first,
+            "last": last,
+            "planned": course.planned_sessions,
+        }
         if len(numbered) == 1:
-            parts.append(f"{word} {first}{planned}")
+            if course.planned_sessions:
+                #: e.g. "session 20 of 36"
+                text = translate("TrendSummaries", "{session} {first} of {planned}")
+            else:
+                #: e.g. "session 20"
+                text = translate("TrendSummaries", "{session} {first}")
+            parts.append(text.format(**values))
         else:
-            parts.append(f"{_plural(word)} {first}–{last}{planned}")
+            if course.planned_sessions:
+                #: e.g. "sessions 5-20 of 36"
+                text = translate("TrendSummaries", "{sessions} {first}–{last} of {planned}")
+            else:
+                #: e.g. "sessions 5-20"
+                text = translate("TrendSummaries", "{sessions} {first}–{last}")
+            parts.append(text.format(**values))
             if last - first + 1 != len(numbered):
-                parts[-1] += f" ({len(numbered)} recorded)"
+                #: e.g. "sessions 5-20 of 36 (12 recorded)"
+                parts[-1] = translate("TrendSummaries", "{sessions} ({count} recorded)").format(
+                    sessions=parts[-1], count=len(numbered)
+                )
     if course.ended is not None and course.ended <= end:
-        parts.append(f"ended on {day_text(course.ended)}")
-    return f"{name}: {', '.join(parts)}."
+        parts.append(
+            #: Part of a course's summary, e.g. "ended on 20 Mar 2026"
+            translate("TrendSummaries", "ended on {day}").format(day=day_text(course.ended))
+        )
+    #: A course and what happened in it, e.g. "TMS: sessions 5-20 of 36."
+    return translate("TrendSummaries", "{course}: {details}.").format(
+        course=name, details=", ".join(parts)
+    )
 
 
 # Adherence -----------------------------------------------------------------------------------
@@ -354,7 +522,7 @@ def _course_line(
 def adherence_summary(data: TrendData, start: date, end: date) -> PanelSummary:
     """Per medication taken every day (or with any record) in the range: days taken, partly
     taken, missed and not recorded, over the days it was taken in the range."""
-    heading = "Medication taken"
+    heading = translate("TrendSummaries", "Medication taken")
     lines = []
     for medication in sorted(data.medications, key=lambda m: (m.started, m.name.casefold())):
         by_day = data.adherence.get(medication.id, {}) if medication.id is not None else {}
@@ -372,13 +540,25 @@ def adherence_summary(data: TrendData, start: date, end: date) -> PanelSummary:
             counts[status] += 1
         not_recorded = len(days) - len(records)
         lines.append(
-            f"{medication.name}, {_count(len(days), 'day')}: "
-            f"taken {counts[Adherence.TAKEN]}, partly taken {counts[Adherence.PARTLY]}, "
-            f"missed {counts[Adherence.MISSED]}, not recorded {not_recorded}."
+            #: e.g. "Sertraline, 10 days: taken 7, partly taken 1, missed 1, not recorded 1."
+            translate(
+                "TrendSummaries",
+                "{medication}, {days}: taken {taken}, partly taken {partly}, missed {missed}, "
+                "not recorded {not_recorded}.",
+            ).format(
+                medication=medication.name,
+                days=days_text(len(days)),
+                taken=counts[Adherence.TAKEN],
+                partly=counts[Adherence.PARTLY],
+                missed=counts[Adherence.MISSED],
+                not_recorded=not_recorded,
+            )
         )
     if not lines:
         return PanelSummary(
-            "adherence", heading, "No daily medications to mark as taken in this range."
+            "adherence",
+            heading,
+            translate("TrendSummaries", "No daily medications to mark as taken in this range."),
         )
     return PanelSummary("adherence", heading, " ".join(lines))
 
@@ -391,15 +571,34 @@ def tracker_summary(data: TrendData, tracker_id: int, start: date, end: date) ->
     many of them the answer was yes)."""
     tracker = next((t for t in data.trackers if t.id == tracker_id), None)
     if tracker is None:
-        return PanelSummary(f"tracker-{tracker_id}", "Tracker", "This tracker was removed.")
+        return PanelSummary(
+            f"tracker-{tracker_id}",
+            translate("TrendSummaries", "Tracker"),
+            translate("TrendSummaries", "This tracker was removed."),
+        )
     key = f"tracker-{tracker_id}"
+    name = tracker.label
     values = [v for d, v in data.tracker_values.get(tracker_id, {}).items() if start <= d <= end]
     if not values:
-        return PanelSummary(key, tracker.name, f"No {tracker.name.lower()} logged in this range.")
-    logged = f"Logged on {len(values)} of {_count(days_between(start, end), 'day')}."
+        #: {tracker} is a tracker's name in lower case, e.g. "exercise"
+        text = translate("TrendSummaries", "No {tracker} logged in this range.").format(
+            tracker=name.lower()
+        )
+        return PanelSummary(key, name, text)
+    logged = translate("TrendSummaries", "Logged on {count} of {days}.").format(
+        count=len(values), days=days_text(days_between(start, end))
+    )
     if tracker.kind is TrackerKind.YES_NO:
-        yes = sum(1 for v in values if v)
-        return PanelSummary(key, tracker.name, f"{logged} Yes on {_count(yes, 'day')}.")
-    unit = " of 10" if tracker.kind is TrackerKind.SCALE else f" {tracker.unit}".rstrip()
-    text = f"{logged} Mean {_one(_mean(values))}{unit}; most {max(values):g}{unit}."
-    return PanelSummary(key, tracker.name, text)
+        yes = translate("TrendSummaries", "Yes on {days}.").format(
+            days=days_text(sum(1 for v in values if v))
+        )
+        return PanelSummary(key, name, f"{logged} {yes}")
+    if tracker.kind is TrackerKind.SCALE:
+        text = translate("TrendSummaries", "Mean {mean} of 10; most {most} of 10.")
+    elif tracker.unit_label:
+        #: A tracker's mean and highest value, e.g. "Mean 20.5 minutes; most 45 minutes."
+        text = translate("TrendSummaries", "Mean {mean} {unit}; most {most} {unit}.")
+    else:
+        text = translate("TrendSummaries", "Mean {mean}; most {most}.")
+    mean = text.format(mean=_one(_mean(values)), most=f"{max(values):g}", unit=tracker.unit_label)
+    return PanelSummary(key, name, f"{logged} {mean}")

@@ -15,6 +15,7 @@ from enum import StrEnum
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.course_outcome import CourseOutcome
 from moodlog.domain.medications import Benefit, Medication, MedicationRole, Schedule, format_dose
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 
 # Weeks at or above the adequate minimum dose: the issue's rule. clinical-reference §5.2 gives
 # >=6 weeks for the MGH-ATRQ (unverified) and 6 weeks or more elsewhere (Exeter EHR phenotype
@@ -31,11 +32,14 @@ ADEQUATE_ADHERENCE = 0.8
 # adherence cannot fail a trial on them.
 MIN_RECORDED_DAYS = 7
 
-_CONFIRM = " — possibly; confirm with your clinician."
-
-CAVEAT_APPROXIMATE_DATES = "Dates entered by month, so weeks are approximate"
-CAVEAT_SINGLE_DOSE = "Only the highest dose was entered; assumed taken at that dose throughout"
-CAVEAT_NO_ADHERENCE = "Adherence not recorded"
+# Caveats shown under a verdict; in English here, translated when a verdict is made.
+CAVEAT_APPROXIMATE_DATES = QT_TRANSLATE_NOOP(
+    "TrialAdequacy", "Dates entered by month, so weeks are approximate"
+)
+CAVEAT_SINGLE_DOSE = QT_TRANSLATE_NOOP(
+    "TrialAdequacy", "Only the highest dose was entered; assumed taken at that dose throughout"
+)
+CAVEAT_NO_ADHERENCE = QT_TRANSLATE_NOOP("TrialAdequacy", "Adherence not recorded")
 
 
 class Adequacy(StrEnum):
@@ -50,13 +54,15 @@ class Adequacy(StrEnum):
     @property
     def label(self) -> str:
         return {
-            Adequacy.ADEQUATE: "Possibly adequate",
-            Adequacy.TOO_SHORT: "Too short",
-            Adequacy.DOSE_TOO_LOW: "Dose below the adequate minimum",
-            Adequacy.ADHERENCE_TOO_LOW: "Adherence too low",
-            Adequacy.NOT_ENOUGH_INFORMATION: "Not enough information",
-            Adequacy.ONGOING: "Still under way",
-            Adequacy.NOT_ASSESSED: "Not judged",
+            #: Whether a medication trial was adequate
+            Adequacy.ADEQUATE: translate("TrialAdequacy", "Possibly adequate"),
+            #: Whether a medication trial was adequate: it was too short
+            Adequacy.TOO_SHORT: translate("TrialAdequacy", "Too short"),
+            Adequacy.DOSE_TOO_LOW: translate("TrialAdequacy", "Dose below the adequate minimum"),
+            Adequacy.ADHERENCE_TOO_LOW: translate("TrialAdequacy", "Adherence too low"),
+            Adequacy.NOT_ENOUGH_INFORMATION: translate("TrialAdequacy", "Not enough information"),
+            Adequacy.ONGOING: translate("TrialAdequacy", "Still under way"),
+            Adequacy.NOT_ASSESSED: translate("TrialAdequacy", "Not judged"),
         }[self]
 
 
@@ -116,7 +122,10 @@ class TrialAssessment:
         measured = self._measured
         if measured is not None:
             return measured.text
-        return "Not rated" if self.outcome is None else f"Your rating: {self.outcome.label}"
+        if self.outcome is None:
+            return translate("TrialAdequacy", "Not rated")
+        #: The person's own rating of how well a treatment helped
+        return translate("TrialAdequacy", "Your rating: {rating}").format(rating=self.outcome.label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +176,34 @@ def _duration(days: int, approximate: bool) -> str:
     """ "6 weeks", "5 weeks and 6 days", "about 9 weeks"."""
     if approximate:
         weeks = round(days / 7)
-        return f"about {weeks} week{'s' if weeks != 1 else ''}"
+        if weeks == 1:
+            return translate("TrialAdequacy", "about 1 week")
+        return translate("TrialAdequacy", "about {weeks} weeks").format(weeks=weeks)
     weeks, rest = divmod(days, 7)
-    parts = []
-    if weeks:
-        parts.append(f"{weeks} week{'s' if weeks != 1 else ''}")
-    if rest or not weeks:
-        parts.append(f"{rest} day{'s' if rest != 1 else ''}")
-    return " and ".join(parts)
+    weeks_text = (
+        translate("TrialAdequacy", "1 week")
+        if weeks == 1
+        else translate("TrialAdequacy", "{weeks} weeks").format(weeks=weeks)
+    )
+    days_text = (
+        translate("TrialAdequacy", "1 day")
+        if rest == 1
+        else translate("TrialAdequacy", "{days} days").format(days=rest)
+    )
+    if not weeks:
+        return days_text
+    if not rest:
+        return weeks_text
+    #: A length of time, e.g. "5 weeks and 6 days"
+    return translate("TrialAdequacy", "{weeks} and {days}").format(weeks=weeks_text, days=days_text)
+
+
+def _stopped_early(taken_text: str) -> str:
+    #: {time} is how long it was taken, e.g. "3 weeks and 2 days"
+    return translate(
+        "TrialAdequacy",
+        "Stopped after {time}; {weeks} weeks are needed — possibly; confirm with your clinician.",
+    ).format(time=taken_text, weeks=ADEQUATE_WEEKS)
 
 
 def _not_judged(medication: Medication, reason: str, weeks: float) -> TrialAssessment:
@@ -209,18 +238,26 @@ def assess_trial(
         # clinical-reference §5.4: what makes an augmentation trial adequate was not found.
         return _not_judged(
             medication,
-            "There is no agreed rule for an adequate trial of an add-on medicine, "
-            "so it isn't judged.",
+            translate(
+                "TrialAdequacy",
+                "There is no agreed rule for an adequate trial of an add-on medicine, "
+                "so it isn't judged.",
+            ),
             weeks,
         )
     if medication.role is MedicationRole.OTHER:
         return _not_judged(
-            medication, "Not an antidepressant, so it isn't judged as a trial.", weeks
+            medication,
+            translate("TrialAdequacy", "Not an antidepressant, so it isn't judged as a trial."),
+            weeks,
         )
     if medication.schedule is Schedule.AS_NEEDED:
         return _not_judged(
             medication,
-            "Taken as needed rather than every day, so it isn't judged as a trial.",
+            translate(
+                "TrialAdequacy",
+                "Taken as needed rather than every day, so it isn't judged as a trial.",
+            ),
             weeks,
         )
 
@@ -235,29 +272,38 @@ def assess_trial(
 
     caveats: list[str] = []
     if approx:
-        caveats.append(CAVEAT_APPROXIMATE_DATES)
+        caveats.append(translate("TrialAdequacy", CAVEAT_APPROXIMATE_DATES))
         if len(medication.doses) == 1:
-            caveats.append(CAVEAT_SINGLE_DOSE)
+            caveats.append(translate("TrialAdequacy", CAVEAT_SINGLE_DOSE))
     if not tally.any_record:
-        caveats.append(CAVEAT_NO_ADHERENCE)
+        caveats.append(translate("TrialAdequacy", CAVEAT_NO_ADHERENCE))
     elif 0 < tally.recorded_days < MIN_RECORDED_DAYS:
-        days = f"{tally.recorded_days} day{'s' if tally.recorded_days != 1 else ''}"
-        caveats.append(f"Adherence recorded on only {days}, too few to judge")
+        if tally.recorded_days == 1:
+            caveats.append(
+                translate("TrialAdequacy", "Adherence recorded on only 1 day, too few to judge")
+            )
+        else:
+            caveats.append(
+                translate(
+                    "TrialAdequacy", "Adherence recorded on only {days} days, too few to judge"
+                ).format(days=tally.recorded_days)
+            )
 
     taken_text = _duration(tally.days_taken, approx)
     adequacy: Adequacy
     if not medication.doses:
         adequacy = Adequacy.NOT_ENOUGH_INFORMATION
-        reason = "No dose is entered, so the dose can't be judged."
+        reason = translate("TrialAdequacy", "No dose is entered, so the dose can't be judged.")
     elif minimum is None or tally.adequate_days is None:
         if not still_taking and tally.days_taken < ADEQUATE_DAYS:
             adequacy = Adequacy.TOO_SHORT
-            reason = f"Stopped after {taken_text}; {ADEQUATE_WEEKS} weeks are needed{_CONFIRM}"
+            reason = _stopped_early(taken_text)
         else:
             adequacy = Adequacy.NOT_ENOUGH_INFORMATION
-            reason = (
+            reason = translate(
+                "TrialAdequacy",
                 "The adequate minimum dose for this medicine isn't entered, so the dose "
-                "can't be judged. You or your clinician can add it."
+                "can't be judged. You or your clinician can add it.",
             )
     else:
         min_text = format_dose(minimum, medication.unit)
@@ -265,48 +311,70 @@ def assess_trial(
         if tally.adequate_days >= ADEQUATE_DAYS:
             if adherence_fails and share is not None:
                 adequacy = Adequacy.ADHERENCE_TOO_LOW
-                reason = (
-                    f"Taken for {adequate_text} at or above {min_text}, but only about "
-                    f"{share:.0%} of the recorded doses were taken; "
-                    f"{ADEQUATE_ADHERENCE:.0%} is needed{_CONFIRM}"
+                reason = translate(
+                    "TrialAdequacy",
+                    "Taken for {time} at or above {dose}, but only about {share} of the recorded "
+                    "doses were taken; {needed} is needed — possibly; confirm with your "
+                    "clinician.",
+                ).format(
+                    time=adequate_text,
+                    dose=min_text,
+                    share=f"{share:.0%}",
+                    needed=f"{ADEQUATE_ADHERENCE:.0%}",
                 )
+            elif share is not None:
+                adequacy = Adequacy.ADEQUATE
+                reason = translate(
+                    "TrialAdequacy",
+                    "Taken for {time} at or above {dose}, with about {share} of the recorded "
+                    "doses taken — possibly; confirm with your clinician.",
+                ).format(time=adequate_text, dose=min_text, share=f"{share:.0%}")
             else:
                 adequacy = Adequacy.ADEQUATE
-                reason = f"Taken for {adequate_text} at or above {min_text}"
-                if share is not None:
-                    reason += f", with about {share:.0%} of the recorded doses taken"
-                reason += _CONFIRM
+                reason = translate(
+                    "TrialAdequacy",
+                    "Taken for {time} at or above {dose} — possibly; confirm with your clinician.",
+                ).format(time=adequate_text, dose=min_text)
         elif still_taking:
             adequacy = Adequacy.ONGOING
             current = medication.current_dose
             if current is not None and current < minimum:
-                reason = (
-                    f"Still under way. The dose is below the adequate minimum of {min_text}; "
-                    f"{ADEQUATE_WEEKS} weeks at or above it are needed."
-                )
+                reason = translate(
+                    "TrialAdequacy",
+                    "Still under way. The dose is below the adequate minimum of {dose}; "
+                    "{weeks} weeks at or above it are needed.",
+                ).format(dose=min_text, weeks=ADEQUATE_WEEKS)
             else:
-                reason = (
-                    f"Still under way: {adequate_text} at or above {min_text} so far; "
-                    f"{ADEQUATE_WEEKS} weeks are needed."
-                )
+                reason = translate(
+                    "TrialAdequacy",
+                    "Still under way: {time} at or above {dose} so far; {weeks} weeks are needed.",
+                ).format(time=adequate_text, dose=min_text, weeks=ADEQUATE_WEEKS)
             if adherence_fails:
-                caveats.append(f"Adherence so far is below {ADEQUATE_ADHERENCE:.0%}")
+                caveats.append(
+                    translate("TrialAdequacy", "Adherence so far is below {needed}").format(
+                        needed=f"{ADEQUATE_ADHERENCE:.0%}"
+                    )
+                )
         elif tally.days_taken < ADEQUATE_DAYS:
             adequacy = Adequacy.TOO_SHORT
-            reason = f"Stopped after {taken_text}; {ADEQUATE_WEEKS} weeks are needed{_CONFIRM}"
+            reason = _stopped_early(taken_text)
         else:
             adequacy = Adequacy.DOSE_TOO_LOW
-            reason = (
-                f"Taken for {taken_text}, but only {adequate_text} at or above the adequate "
-                f"minimum of {min_text}; {ADEQUATE_WEEKS} weeks are needed{_CONFIRM}"
-            )
+            reason = translate(
+                "TrialAdequacy",
+                "Taken for {taken}, but only {time} at or above the adequate minimum of {dose}; "
+                "{weeks} weeks are needed — possibly; confirm with your clinician.",
+            ).format(taken=taken_text, time=adequate_text, dose=min_text, weeks=ADEQUATE_WEEKS)
         if (
             adequacy in (Adequacy.TOO_SHORT, Adequacy.DOSE_TOO_LOW)
             and tally.adequate_days >= CONSENSUS_MIN_WEEKS * 7
         ):
             caveats.append(
-                f"At least {CONSENSUS_MIN_WEEKS} weeks at an adequate dose: the European "
-                "consensus (Sforzini 2022) uses 4 weeks or more — for clinician review"
+                translate(
+                    "TrialAdequacy",
+                    "At least {weeks} weeks at an adequate dose: the European consensus "
+                    "(Sforzini 2022) uses 4 weeks or more — for clinician review",
+                ).format(weeks=CONSENSUS_MIN_WEEKS)
             )
 
     return TrialAssessment(

@@ -16,21 +16,30 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from moodlog.domain.import_preview import NO_TIME_HOUR, ImportPreview, spread_level
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.importers.clock_times import parse_clock
 from moodlog.importers.month_names import date_in_words
 from moodlog.importers.note_text import joined_note, plain_note
-from moodlog.importers.preview_builder import PreviewBuilder
+from moodlog.importers.preview_builder import PreviewBuilder, date_problem, fields_problem
 from moodlog.importers.source_text import column_index, csv_records, decode_text, header_names
 from moodlog.importers.unreadable_file import UnreadableFile
 
 FORMAT = "bearable"
 DEFAULT_MOODS = {str(value): value for value in range(11)}
+# Shown in the import dialog: translated where they are read (``read``).
 MAPPING_NOTES = (
-    "The readings of one day and time of day become one check-in.",
-    "Mood keeps Bearable's number (0-10); energy 1-5 becomes 0, 2, 5, 8 or 10.",
-    "Symptoms, medication, sleep, factors and notes are added to the note.",
-    "Parts of the day are placed at 06:00 (pre), 09:00 (am), 13:00 (mid), 18:00 (pm), "
-    "noon (all day).",
+    QT_TRANSLATE_NOOP("Bearable", "The readings of one day and time of day become one check-in."),
+    QT_TRANSLATE_NOOP(
+        "Bearable", "Mood keeps Bearable's number (0-10); energy 1-5 becomes 0, 2, 5, 8 or 10."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Bearable", "Symptoms, medication, sleep, factors and notes are added to the note."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Bearable",
+        "Parts of the day are placed at 06:00 (pre), 09:00 (am), 13:00 (mid), 18:00 (pm), "
+        "noon (all day).",
+    ),
 )
 _REQUIRED = ("date", "time of day", "category", "rating/amount", "detail", "notes")
 _PARTS = {"pre": time(6), "am": time(9), "mid": time(13), "pm": time(18), "all day": time(12)}
@@ -76,12 +85,19 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
     records = csv_records(decode_text(data, file_name), file_name)
     first = next(records, None)
     if first is None:
-        raise UnreadableFile(f"{file_name} is empty. Export it again from Bearable.")
+        raise UnreadableFile(
+            translate("Bearable", "{file} is empty. Export it again from Bearable.").format(
+                file=file_name
+            )
+        )
     header = header_names(first[1])
     if not matches(header):
         raise UnreadableFile(
-            f"{file_name} doesn't have Bearable's columns ({', '.join(_REQUIRED)}). Check that "
-            "this is Bearable's CSV export."
+            translate(
+                "Bearable",
+                "{file} doesn't have Bearable's columns ({columns}). Check that this is "
+                "Bearable's CSV export.",
+            ).format(file=file_name, columns=", ".join(_REQUIRED))
         )
     columns = column_index(header)
     width = len(header)
@@ -89,16 +105,17 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
     slots: dict[datetime, _Slot] = {}
     for line, cells in records:
         if len(cells) < width:
-            builder.problem(line, f"it has {len(cells)} fields; the header has {width}")
+            builder.problem(line, fields_problem(len(cells), width))
             continue
         day = _day(cells, columns)
         if day is None:
-            builder.problem(line, f'the date "{cells[columns["date"]].strip()}" could not be read')
+            builder.problem(line, date_problem(cells[columns["date"]].strip()))
             continue
         clock = _clock(cells[columns["time of day"]])
         if clock is None:
             text = cells[columns["time of day"]].strip()
-            builder.problem(line, f'the time of day "{text}" could not be read')
+            unread = translate("ImportProblem", 'the time of day "{text}" could not be read')
+            builder.problem(line, unread.format(text=text))
             continue
         category = cells[columns["category"]].strip()
         amount = cells[columns["rating/amount"]].strip()
@@ -110,7 +127,15 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
             top = 10 if kind == "mood" else 5
             low = 0 if kind == "mood" else 1
             if value is None or value != int(value) or not low <= value <= top:
-                builder.problem(line, f'the {kind} "{amount}" is not a whole number {low}-{top}')
+                if kind == "mood":
+                    wrong = translate(
+                        "ImportProblem", 'the mood "{value}" is not a whole number 0-10'
+                    )
+                else:
+                    wrong = translate(
+                        "ImportProblem", 'the energy "{value}" is not a whole number 1-5'
+                    )
+                builder.problem(line, wrong.format(value=amount))
                 continue
             slot = slots.setdefault(at, _Slot(line))
             if kind == "mood":
@@ -132,4 +157,6 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
             feelings = f"Feelings: {detail}" if detail else ""
             note = joined_note(feelings, extra)
             builder.add(line, at, label or None, note, ratings if number == 0 else {})
-    return builder.preview(data, file_name, FORMAT, "Bearable CSV", DEFAULT_MOODS, MAPPING_NOTES)
+    name = translate("ImportFormats", "Bearable CSV")
+    explained = tuple(translate("Bearable", text) for text in MAPPING_NOTES)
+    return builder.preview(data, file_name, FORMAT, name, DEFAULT_MOODS, explained)

@@ -20,10 +20,16 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from moodlog.domain.import_preview import ImportPreview, spread_level
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.importers.clock_times import parse_clock
 from moodlog.importers.month_names import day_and_month
 from moodlog.importers.note_text import joined_note, plain_note
-from moodlog.importers.preview_builder import PreviewBuilder
+from moodlog.importers.preview_builder import (
+    PreviewBuilder,
+    date_problem,
+    fields_problem,
+    time_problem,
+)
 from moodlog.importers.source_text import column_index, csv_records, decode_text, header_names
 from moodlog.importers.unreadable_file import UnreadableFile
 
@@ -32,10 +38,16 @@ DEFAULT_MOODS = {
     name: spread_level(level, 5)
     for level, name in enumerate(("awful", "bad", "meh", "good", "rad"), start=1)
 }
+# Shown in the import dialog: translated where they are read (``read``).
 MAPPING_NOTES = (
-    "Each Daylio entry becomes a check-in with its mood and note.",
-    "Daylio's own moods: rad 10, good 8, meh 5, bad 2, awful 0 (best to best, evenly between).",
-    "The note title, the activities and the scales are added to the note.",
+    QT_TRANSLATE_NOOP("Daylio", "Each Daylio entry becomes a check-in with its mood and note."),
+    QT_TRANSLATE_NOOP(
+        "Daylio",
+        "Daylio's own moods: rad 10, good 8, meh 5, bad 2, awful 0 (best to best, evenly between).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Daylio", "The note title, the activities and the scales are added to the note."
+    ),
 )
 _COMMON = {"weekday", "time", "mood", "activities", "note"}
 
@@ -46,14 +58,15 @@ def matches(header: Sequence[str]) -> bool:
 
 
 def generation(header: Sequence[str]) -> str:
+    """The format's name, with which of Daylio's headers the file has."""
     names = set(header)
     if "full_date" not in names:
-        return "Daylio CSV (oldest header, to about 2018)"
+        return translate("ImportFormats", "Daylio CSV (oldest header, to about 2018)")
     if "scales" in names:
-        return "Daylio CSV (newest header, with scales)"
+        return translate("ImportFormats", "Daylio CSV (newest header, with scales)")
     if "note_title" in names:
-        return "Daylio CSV (header of about 2021 on, with note titles)"
-    return "Daylio CSV (header of 2018 to about 2021)"
+        return translate("ImportFormats", "Daylio CSV (header of about 2021 on, with note titles)")
+    return translate("ImportFormats", "Daylio CSV (header of 2018 to about 2021)")
 
 
 def _items(cell: str) -> list[str]:
@@ -78,27 +91,36 @@ def _day(cells: list[str], columns: dict[str, int]) -> date | str:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            return f'the date "{text}" is not a date (YYYY-MM-DD)'
+            not_iso = translate("ImportProblem", 'the date "{text}" is not a date (YYYY-MM-DD)')
+            return not_iso.format(text=text)
     year_text, words = cells[columns["year"]].strip(), cells[columns["date"]].strip()
     found = day_and_month(words)
     if not year_text.isdecimal() or found is None:
-        return f'the date "{words} {year_text}" could not be read'
+        return date_problem(f"{words} {year_text}")
     try:
         return date(int(year_text), found[0], found[1])
     except ValueError:
-        return f'"{words} {year_text}" is not a day of the calendar'
+        no_day = translate("ImportProblem", '"{text}" is not a day of the calendar')
+        return no_day.format(text=f"{words} {year_text}")
 
 
 def read(data: bytes, file_name: str, today: date) -> ImportPreview:
     records = csv_records(decode_text(data, file_name), file_name)
     first = next(records, None)
     if first is None:
-        raise UnreadableFile(f"{file_name} is empty. Export it again from Daylio.")
+        raise UnreadableFile(
+            translate("Daylio", "{file} is empty. Export it again from Daylio.").format(
+                file=file_name
+            )
+        )
     header = header_names(first[1])
     if not matches(header):
         raise UnreadableFile(
-            f"{file_name} doesn't have Daylio's columns (full_date or year, date, time, mood, "
-            "activities, note). Check that this is Daylio's CSV export."
+            translate(
+                "Daylio",
+                "{file} doesn't have Daylio's columns (full_date or year, date, time, mood, "
+                "activities, note). Check that this is Daylio's CSV export.",
+            ).format(file=file_name)
         )
     columns = column_index(header)
     width = len(header)
@@ -112,7 +134,7 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
     # Ten thousand rows should take a blink: the common path below avoids calls it can.
     for line, cells in records:
         if len(cells) != width and (len(cells) < width or any(c.strip() for c in cells[width:])):
-            problem(line, f"it has {len(cells)} fields; the header has {width}")
+            problem(line, fields_problem(len(cells), width))
             continue
         try:
             day = None if full_date_at is None else from_iso(cells[full_date_at])
@@ -126,7 +148,7 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
             day = found
         clock = parse_clock(cells[time_at])
         if clock is None:
-            problem(line, f'the time "{cells[time_at].strip()}" is not a clock time')
+            problem(line, time_problem(cells[time_at].strip()))
             continue
         note = cells[note_at]
         if note:
@@ -137,6 +159,5 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
         if title or activities or scales:
             note = joined_note(title and plain_note(title), note, activities, scales)
         add(line, combine(day, clock), cells[mood_at].strip() or None, note)
-    return builder.preview(
-        data, file_name, FORMAT, generation(header), DEFAULT_MOODS, MAPPING_NOTES
-    )
+    explained = tuple(translate("Daylio", text) for text in MAPPING_NOTES)
+    return builder.preview(data, file_name, FORMAT, generation(header), DEFAULT_MOODS, explained)

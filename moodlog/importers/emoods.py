@@ -19,8 +19,9 @@ import zipfile
 from datetime import date, datetime, time
 
 from moodlog.domain.import_preview import NO_TIME_HOUR, ImportPreview, spread_level
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.importers.note_text import joined_note, plain_note
-from moodlog.importers.preview_builder import PreviewBuilder
+from moodlog.importers.preview_builder import PreviewBuilder, date_problem, fields_problem
 from moodlog.importers.source_text import column_index, csv_records, decode_text, header_names
 from moodlog.importers.unreadable_file import UnreadableFile
 
@@ -29,12 +30,16 @@ SEVERITIES = ("none", "mild", "moderate", "severe")
 DEFAULT_MOODS = {
     f"depressed: {word}": value for word, value in zip(SEVERITIES, (5, 3, 2, 0), strict=True)
 }
+# Shown in the import dialog: translated where they are read (``read``).
 MAPPING_NOTES = (
-    "Each day becomes a check-in at noon.",
-    "Depressed none, mild, moderate, severe becomes mood 5, 3, 2, 0.",
-    "Anxiety and irritability none to severe become 0, 3, 7, 10.",
-    "Elevated mood, psychotic symptoms, sleep, therapy, cycle, weight and medications are "
-    "added to the note.",
+    QT_TRANSLATE_NOOP("EMoods", "Each day becomes a check-in at noon."),
+    QT_TRANSLATE_NOOP("EMoods", "Depressed none, mild, moderate, severe becomes mood 5, 3, 2, 0."),
+    QT_TRANSLATE_NOOP("EMoods", "Anxiety and irritability none to severe become 0, 3, 7, 10."),
+    QT_TRANSLATE_NOOP(
+        "EMoods",
+        "Elevated mood, psychotic symptoms, sleep, therapy, cycle, weight and medications are "
+        "added to the note.",
+    ),
 )
 _MEMBER = "entry.csv"
 _MAX_BYTES = 50_000_000  # entry.csv of decades of days is a few MB
@@ -61,17 +66,22 @@ def _is_entries(name: str) -> bool:
 
 
 def _entries_csv(data: bytes, file_name: str) -> bytes:
-    damaged = (
-        f"{file_name} is not a complete eMoods backup (a zip archive holding entry.csv). The "
-        "file may be damaged or cut short: make a new backup in eMoods."
-    )
+    damaged = translate(
+        "EMoods",
+        "{file} is not a complete eMoods backup (a zip archive holding entry.csv). The file "
+        "may be damaged or cut short: make a new backup in eMoods.",
+    ).format(file=file_name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = [info for info in archive.infolist() if _is_entries(info.filename)]
             if not members:
                 raise UnreadableFile(damaged)
             if members[0].file_size > _MAX_BYTES:
-                raise UnreadableFile(f"{file_name}'s entry.csv is too large to be a diary.")
+                raise UnreadableFile(
+                    translate("EMoods", "{file}'s entry.csv is too large to be a diary.").format(
+                        file=file_name
+                    )
+                )
             return archive.read(members[0])
     except UnreadableFile:
         raise
@@ -113,12 +123,19 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
     records = csv_records(text, file_name)
     first = next(records, None)
     if first is None:
-        raise UnreadableFile(f"{file_name}'s entry.csv is empty. Make a new backup in eMoods.")
+        raise UnreadableFile(
+            translate("EMoods", "{file}'s entry.csv is empty. Make a new backup in eMoods.").format(
+                file=file_name
+            )
+        )
     header = header_names(first[1])
     if not {"date", "depressed"} <= set(header):
         raise UnreadableFile(
-            f"{file_name}'s entry.csv doesn't have eMoods' columns (DATE, DEPRESSED, …). "
-            "Check that this is an eMoods backup."
+            translate(
+                "EMoods",
+                "{file}'s entry.csv doesn't have eMoods' columns (DATE, DEPRESSED, …). Check "
+                "that this is an eMoods backup.",
+            ).format(file=file_name)
         )
     columns = column_index(header)
     others = [(i, first[1][i].strip()) for i, name in enumerate(header) if name not in _KNOWN]
@@ -126,11 +143,11 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
     noon = time(NO_TIME_HOUR)
     for line, cells in records:
         if len(cells) < len(header):
-            builder.problem(line, f"it has {len(cells)} fields; the header has {len(header)}")
+            builder.problem(line, fields_problem(len(cells), len(header)))
             continue
         day = _day(cells[columns["date"]])
         if day is None:
-            builder.problem(line, f'the date "{cells[columns["date"]].strip()}" could not be read')
+            builder.problem(line, date_problem(cells[columns["date"]].strip()))
             continue
         items: dict[str, int | None] = {}
         bad = None
@@ -138,7 +155,9 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
             if name in columns:
                 level = _severity(cells[columns[name]])
                 if isinstance(level, str):
-                    bad = f'{name} is "{level}", not 0-4'
+                    bad = translate("ImportProblem", '{column} is "{value}", not 0-4').format(
+                        column=name, value=level
+                    )
                     break
                 items[name] = level
         if bad:
@@ -171,4 +190,6 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
         if label is None and not ratings and not note:
             continue  # a day with nothing recorded
         builder.add(line, datetime.combine(day, noon), label, note, ratings)
-    return builder.preview(data, file_name, FORMAT, "eMoods backup", DEFAULT_MOODS, MAPPING_NOTES)
+    name = translate("ImportFormats", "eMoods backup")
+    explained = tuple(translate("EMoods", text) for text in MAPPING_NOTES)
+    return builder.preview(data, file_name, FORMAT, name, DEFAULT_MOODS, explained)

@@ -8,24 +8,46 @@ Anything else is ``None``: the person can still import a CSV by naming its colum
 """
 
 import json
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
 from moodlog.domain.import_preview import ImportPreview
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.importers import bearable, daylio, emoods, generic_csv, imoodjournal, pixels
 from moodlog.importers.source_text import csv_records, decode_text, header_names
 from moodlog.importers.unreadable_file import UnreadableFile
 
 MOODLOG = "moodlog"
-FORMAT_NAMES = {
-    "daylio": "Daylio CSV",
-    "bearable": "Bearable CSV",
-    "imoodjournal": "iMoodJournal CSV",
-    "pixels": "Pixels JSON",
-    "emoods": "eMoods backup",
-    "generic": "CSV with chosen columns",
-    MOODLOG: "moodlog export (JSON)",
-}
+
+
+class FormatNames(Mapping[str, str]):
+    """Format key -> the format's name, in the person's language when read."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self._names = dict(names)
+
+    def __getitem__(self, key: str) -> str:
+        return translate("ImportFormats", self._names[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+FORMAT_NAMES = FormatNames(
+    {
+        "daylio": QT_TRANSLATE_NOOP("ImportFormats", "Daylio CSV"),
+        "bearable": QT_TRANSLATE_NOOP("ImportFormats", "Bearable CSV"),
+        "imoodjournal": QT_TRANSLATE_NOOP("ImportFormats", "iMoodJournal CSV"),
+        "pixels": QT_TRANSLATE_NOOP("ImportFormats", "Pixels JSON"),
+        "emoods": QT_TRANSLATE_NOOP("ImportFormats", "eMoods backup"),
+        "generic": QT_TRANSLATE_NOOP("ImportFormats", "CSV with chosen columns"),
+        MOODLOG: QT_TRANSLATE_NOOP("ImportFormats", "moodlog export (JSON)"),
+    }
+)
 # Formats read into a preview here ("moodlog" is read by the diary's own import).
 PREVIEW_FORMATS = ("daylio", "bearable", "imoodjournal", "pixels", "emoods", "generic")
 MAX_FILE_BYTES = 200_000_000  # far more than decades of any app's history
@@ -35,16 +57,36 @@ def read_source(path: Path) -> bytes:
     """The file's bytes; problems reading it become :class:`UnreadableFile`."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"{path.name} is too large to be a diary export.")
+            raise UnreadableFile(
+                translate("FormatDetection", "{file} is too large to be a diary export.").format(
+                    file=path.name
+                )
+            )
         return path.read_bytes()
     except IsADirectoryError as error:
-        raise UnreadableFile(f"{path} is a folder. Choose the exported file.") from error
+        raise UnreadableFile(
+            translate("FormatDetection", "{path} is a folder. Choose the exported file.").format(
+                path=path
+            )
+        ) from error
     except FileNotFoundError as error:
-        raise UnreadableFile(f"There is no file {path}. Check the name.") from error
+        raise UnreadableFile(
+            translate("FormatDetection", "There is no file {path}. Check the name.").format(
+                path=path
+            )
+        ) from error
     except PermissionError as error:
-        raise UnreadableFile(f"moodlog may not read {path}. Check its permissions.") from error
+        raise UnreadableFile(
+            translate(
+                "FormatDetection", "moodlog may not read {path}. Check its permissions."
+            ).format(path=path)
+        ) from error
     except OSError as error:
-        raise UnreadableFile(f"{path} can't be read ({error.strerror}).") from error
+        raise UnreadableFile(
+            translate("FormatDetection", "{path} can't be read ({reason}).").format(
+                path=path, reason=error.strerror
+            )
+        ) from error
 
 
 def _json_document(text: str) -> object:
@@ -101,17 +143,27 @@ def read_preview(
     key = format_key or detect(data)
     if key is None:
         raise UnreadableFile(
-            f"moodlog doesn't recognise {file_name}. It reads Daylio, Bearable and "
-            "iMoodJournal CSV files, Pixels JSON backups and eMoods backups; for another "
-            "spreadsheet, choose which column holds the date and the mood."
+            translate(
+                "FormatDetection",
+                "moodlog doesn't recognise {file}. It reads Daylio, Bearable and iMoodJournal "
+                "CSV files, Pixels JSON backups and eMoods backups; for another spreadsheet, "
+                "choose which column holds the date and the mood.",
+            ).format(file=file_name)
         )
     if key == MOODLOG:
         raise UnreadableFile(
-            f"{file_name} is a moodlog export: import it as a moodlog export, not from another app."
+            translate(
+                "FormatDetection",
+                "{file} is a moodlog export: import it as a moodlog export, not from another app.",
+            ).format(file=file_name)
         )
     if key == "generic":
         if columns is None:
-            raise UnreadableFile("Choose which column holds the date (and the mood) first.")
+            raise UnreadableFile(
+                translate(
+                    "FormatDetection", "Choose which column holds the date (and the mood) first."
+                )
+            )
         return generic_csv.read(data, file_name, today, columns)
     readers = {
         "daylio": daylio.read,
@@ -122,6 +174,8 @@ def read_preview(
     }
     if key not in readers:
         raise UnreadableFile(
-            f'"{key}" is not a format moodlog knows. Choose one of: {", ".join(PREVIEW_FORMATS)}.'
+            translate(
+                "FormatDetection", '"{key}" is not a format moodlog knows. Choose one of: {keys}.'
+            ).format(key=key, keys=", ".join(PREVIEW_FORMATS))
         )
     return readers[key](data, file_name, today)

@@ -16,10 +16,16 @@ from datetime import date, datetime, time
 
 from moodlog.domain.import_preview import NO_TIME_HOUR, ImportPreview
 from moodlog.domain.scales import SCALE_MAX
+from moodlog.domain.translation import translate
 from moodlog.importers.clock_times import parse_clock
 from moodlog.importers.month_names import date_in_words
 from moodlog.importers.note_text import plain_note
-from moodlog.importers.preview_builder import PreviewBuilder
+from moodlog.importers.preview_builder import (
+    PreviewBuilder,
+    date_problem,
+    fields_problem,
+    time_problem,
+)
 from moodlog.importers.source_text import csv_records, decode_text, header_names
 from moodlog.importers.unreadable_file import UnreadableFile
 
@@ -48,8 +54,12 @@ def header_of(data: bytes, file_name: str) -> list[str]:
     """The file's column names as written (for the column-mapping step)."""
     first = next(csv_records(decode_text(data, file_name), file_name), None)
     if first is None:
-        raise UnreadableFile(f"{file_name} is empty.")
+        raise UnreadableFile(_empty(file_name))
     return [name.strip() for name in first[1]]
+
+
+def _empty(file_name: str) -> str:
+    return translate("GenericCsv", "{file} is empty.").format(file=file_name)
 
 
 def _day(text: str, order: str) -> date | None:
@@ -107,36 +117,42 @@ def _positions(header: Sequence[str], columns: Columns, file_name: str) -> dict[
         if not name:
             continue
         if name not in header:
-            raise UnreadableFile(f'{file_name} has no column "{getattr(columns, role)}".')
+            raise UnreadableFile(
+                translate("GenericCsv", '{file} has no column "{column}".').format(
+                    file=file_name, column=getattr(columns, role)
+                )
+            )
         found[role] = header.index(name)
     return found
 
 
 def read(data: bytes, file_name: str, today: date, columns: Columns) -> ImportPreview:
     if columns.low == columns.high:
-        raise UnreadableFile("The mood's lowest and highest values must differ.")
+        raise UnreadableFile(
+            translate("GenericCsv", "The mood's lowest and highest values must differ.")
+        )
     records = csv_records(decode_text(data, file_name), file_name)
     first = next(records, None)
     if first is None:
-        raise UnreadableFile(f"{file_name} is empty.")
+        raise UnreadableFile(_empty(file_name))
     header = header_names(first[1])
     at = _positions(header, columns, file_name)
     defaults: dict[str, int] = {}
     builder = PreviewBuilder(today)
     for line, cells in records:
         if len(cells) <= max(at.values()):
-            builder.problem(line, f"it has {len(cells)} fields; the header has {len(header)}")
+            builder.problem(line, fields_problem(len(cells), len(header)))
             continue
         day_text = cells[at["date"]]
         day = _day(day_text, columns.date_order)
         if day is None:
-            builder.problem(line, f'the date "{day_text.strip()}" could not be read')
+            builder.problem(line, date_problem(day_text.strip()))
             continue
         clock = _clock_in(day_text) or time(NO_TIME_HOUR)
         if "time" in at and cells[at["time"]].strip():
             found = parse_clock(cells[at["time"]])
             if found is None:
-                builder.problem(line, f'the time "{cells[at["time"]].strip()}" is not a clock time')
+                builder.problem(line, time_problem(cells[at["time"]].strip()))
                 continue
             clock = found
         label = None
@@ -144,14 +160,21 @@ def read(data: bytes, file_name: str, today: date, columns: Columns) -> ImportPr
             text = " ".join(cells[at["mood"]].split())
             label = _mood_label(text, columns, defaults)
             if label is None:
+                outside = translate("ImportProblem", 'the mood "{value}" is outside {low}-{high}')
                 builder.problem(
-                    line, f'the mood "{text}" is outside {columns.low:g}-{columns.high:g}'
+                    line,
+                    outside.format(value=text, low=f"{columns.low:g}", high=f"{columns.high:g}"),
                 )
                 continue
         note = plain_note(cells[at["note"]]) if "note" in at else ""
         builder.add(line, datetime.combine(day, clock), label, note)
     notes = (
-        "Each row becomes a check-in; rows without a time are placed at noon.",
-        f"Moods from {columns.low:g} (worst) to {columns.high:g} (best) are spread over 0-10.",
+        translate(
+            "GenericCsv", "Each row becomes a check-in; rows without a time are placed at noon."
+        ),
+        translate(
+            "GenericCsv", "Moods from {low} (worst) to {high} (best) are spread over 0-10."
+        ).format(low=f"{columns.low:g}", high=f"{columns.high:g}"),
     )
-    return builder.preview(data, file_name, FORMAT, "CSV with chosen columns", defaults, notes)
+    name = translate("ImportFormats", "CSV with chosen columns")
+    return builder.preview(data, file_name, FORMAT, name, defaults, notes)

@@ -10,17 +10,29 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from moodlog.domain.import_preview import ImportPreview, spread_level
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.importers.month_names import date_in_words
 from moodlog.importers.note_text import joined_note, plain_note
-from moodlog.importers.preview_builder import PreviewBuilder
+from moodlog.importers.preview_builder import (
+    PreviewBuilder,
+    date_problem,
+    fields_problem,
+    time_problem,
+)
 from moodlog.importers.source_text import column_index, csv_records, decode_text, header_names
 from moodlog.importers.unreadable_file import UnreadableFile
 
 FORMAT = "imoodjournal"
 DEFAULT_MOODS = {str(level): spread_level(level, 10) for level in range(1, 11)}
+# Shown in the import dialog: translated where they are read (``read``).
 MAPPING_NOTES = (
-    "Each row becomes a check-in; levels 1-10 are spread over 0-10 (1 is 0, 10 is 10).",
-    "The comment is the note; hashtags marked in their columns are added to it.",
+    QT_TRANSLATE_NOOP(
+        "IMoodJournal",
+        "Each row becomes a check-in; levels 1-10 are spread over 0-10 (1 is 0, 10 is 10).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "IMoodJournal", "The comment is the note; hashtags marked in their columns are added to it."
+    ),
 )
 _REQUIRED = ("date", "hour", "minute", "level", "comment")
 _KNOWN = {*_REQUIRED, "day of week", "leveltext"}
@@ -34,12 +46,19 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
     records = csv_records(decode_text(data, file_name), file_name)
     first = next(records, None)
     if first is None:
-        raise UnreadableFile(f"{file_name} is empty. Export it again from iMoodJournal.")
+        raise UnreadableFile(
+            translate("IMoodJournal", "{file} is empty. Export it again from iMoodJournal.").format(
+                file=file_name
+            )
+        )
     header = header_names(first[1])
     if not matches(header):
         raise UnreadableFile(
-            f"{file_name} doesn't have iMoodJournal's columns ({', '.join(_REQUIRED)}). Check "
-            "that this is iMoodJournal's CSV export."
+            translate(
+                "IMoodJournal",
+                "{file} doesn't have iMoodJournal's columns ({columns}). Check that this is "
+                "iMoodJournal's CSV export.",
+            ).format(file=file_name, columns=", ".join(_REQUIRED))
         )
     columns = column_index(header)
     tags = [
@@ -50,19 +69,20 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
     builder = PreviewBuilder(today)
     for line, cells in records:
         if len(cells) < len(header):
-            builder.problem(line, f"it has {len(cells)} fields; the header has {len(header)}")
+            builder.problem(line, fields_problem(len(cells), len(header)))
             continue
         day = date_in_words(cells[columns["date"]])
         if day is None:
-            builder.problem(line, f'the date "{cells[columns["date"]].strip()}" could not be read')
+            builder.problem(line, date_problem(cells[columns["date"]].strip()))
             continue
         hour, minute = cells[columns["hour"]].strip(), cells[columns["minute"]].strip()
         if not (hour.isdecimal() and minute.isdecimal() and int(hour) < 24 and int(minute) < 60):
-            builder.problem(line, f'the time "{hour}:{minute}" is not a clock time')
+            builder.problem(line, time_problem(f"{hour}:{minute}"))
             continue
         level = cells[columns["level"]].strip()
         if level not in DEFAULT_MOODS:
-            builder.problem(line, f'the level "{level}" is not a whole number 1-10')
+            wrong = translate("ImportProblem", 'the level "{value}" is not a whole number 1-10')
+            builder.problem(line, wrong.format(value=level))
             continue
         comment = plain_note(cells[columns["comment"]])
         marked = [tag for position, tag in tags if cells[position].strip() == "1"]
@@ -70,6 +90,6 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
         note = joined_note(comment, " ".join(missing))
         at = datetime.combine(day, time(int(hour), int(minute)))
         builder.add(line, at, level, note)
-    return builder.preview(
-        data, file_name, FORMAT, "iMoodJournal CSV", DEFAULT_MOODS, MAPPING_NOTES
-    )
+    name = translate("ImportFormats", "iMoodJournal CSV")
+    explained = tuple(translate("IMoodJournal", text) for text in MAPPING_NOTES)
+    return builder.preview(data, file_name, FORMAT, name, DEFAULT_MOODS, explained)

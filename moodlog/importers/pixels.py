@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from moodlog.domain.import_preview import NO_TIME_HOUR, ImportPreview, spread_level
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.importers.note_text import joined_note, plain_note
 from moodlog.importers.preview_builder import PreviewBuilder
 from moodlog.importers.source_text import decode_text
@@ -22,9 +23,12 @@ from moodlog.importers.unreadable_file import UnreadableFile
 
 FORMAT = "pixels"
 DEFAULT_MOODS = {str(level): spread_level(level, 5) for level in range(1, 6)}
+# Shown in the import dialog: translated where they are read (``read_document``).
 MAPPING_NOTES = (
-    "Each Pixels mood becomes a check-in at noon; 1-5 becomes 0, 2, 5, 8 or 10.",
-    "Notes are kept; emotions and tags are added to the note.",
+    QT_TRANSLATE_NOOP(
+        "Pixels", "Each Pixels mood becomes a check-in at noon; 1-5 becomes 0, 2, 5, 8 or 10."
+    ),
+    QT_TRANSLATE_NOOP("Pixels", "Notes are kept; emotions and tags are added to the note."),
 )
 
 
@@ -106,8 +110,11 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
         document = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
         raise UnreadableFile(
-            f"{file_name} is not complete JSON ({error}). The file may be damaged or cut "
-            "short: export it again from Pixels."
+            translate(
+                "Pixels",
+                "{file} is not complete JSON ({error}). The file may be damaged or cut short: "
+                "export it again from Pixels.",
+            ).format(file=file_name, error=error)
         ) from error
     return read_document(document, data, file_name, today)
 
@@ -115,23 +122,32 @@ def read(data: bytes, file_name: str, today: date) -> ImportPreview:
 def read_document(document: object, data: bytes, file_name: str, today: date) -> ImportPreview:
     if not isinstance(document, list):
         raise UnreadableFile(
-            f"{file_name} is JSON, but not Pixels' list of days. Check that this is the "
-            "backup Pixels exported."
+            translate(
+                "Pixels",
+                "{file} is JSON, but not Pixels' list of days. Check that this is the backup "
+                "Pixels exported.",
+            ).format(file=file_name)
         )
     builder = PreviewBuilder(today, unit="item")
     noon = time(NO_TIME_HOUR)
     for number, item in enumerate(document, start=1):
         if not isinstance(item, dict):
-            builder.problem(number, "it is not a day (an object with a date)")
+            builder.problem(
+                number, translate("ImportProblem", "it is not a day (an object with a date)")
+            )
             continue
         day = _day(item.get("date"))
         if day is None:
-            builder.problem(number, f"the date {item.get('date')!r} could not be read")
+            unread = translate("ImportProblem", "the date {date} could not be read")
+            builder.problem(number, unread.format(date=repr(item.get("date"))))
             continue
         for value, note, lines in _moods(item):
             label = _level(value)
             if value is not None and label is None:
-                builder.problem(number, f"the mood {value!r} is not a whole number 1-5")
+                wrong = translate("ImportProblem", "the mood {value} is not a whole number 1-5")
+                builder.problem(number, wrong.format(value=repr(value)))
                 continue
             builder.add(number, datetime.combine(day, noon), label, joined_note(note, *lines))
-    return builder.preview(data, file_name, FORMAT, "Pixels JSON", DEFAULT_MOODS, MAPPING_NOTES)
+    name = translate("ImportFormats", "Pixels JSON")
+    explained = tuple(translate("Pixels", text) for text in MAPPING_NOTES)
+    return builder.preview(data, file_name, FORMAT, name, DEFAULT_MOODS, explained)

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 
 from moodlog.domain.check_in import NOTE_MAX_CHARS
+from moodlog.domain.day_text import day_text
 from moodlog.domain.import_preview import (
     NO_RATINGS,
     ImportedEntry,
@@ -14,10 +15,13 @@ from moodlog.domain.import_preview import (
     RowProblem,
     mood_key,
 )
+from moodlog.domain.translation import translate
 
 
 class PreviewBuilder:
-    """``unit`` names what a problem's number counts ("line", or "item" in JSON files)."""
+    """``unit`` names what a problem's number counts ("line", or "item" in JSON files).
+    Problem reasons are in the person's language (context "ImportProblem", shared by every
+    format); mood labels and the notes built from a file stay as the file has them."""
 
     def __init__(self, today: date, unit: str = "line") -> None:
         self._tomorrow = datetime.combine(today + timedelta(days=1), time())
@@ -40,17 +44,19 @@ class PreviewBuilder:
     ) -> None:
         """Keep the row, or record why it is left out."""
         if recorded_at >= self._tomorrow:
-            self.problem(line, f"it is dated {recorded_at:%-d %b %Y}, after today")
+            dated = translate("ImportProblem", "it is dated {day}, after today")
+            self.problem(line, dated.format(day=day_text(recorded_at.date())))
             return
         if len(note) > NOTE_MAX_CHARS:
+            too_long = translate(
+                "ImportProblem", "its note is {length} characters long; moodlog keeps up to {limit}"
+            )
             self.problem(
-                line,
-                f"its note is {len(note):,} characters long; moodlog keeps up to "
-                f"{NOTE_MAX_CHARS:,}",
+                line, too_long.format(length=f"{len(note):,}", limit=f"{NOTE_MAX_CHARS:,}")
             )
             return
         if mood_label is None and not ratings and not note:
-            self.problem(line, "it holds no mood and no note")
+            self.problem(line, translate("ImportProblem", "it holds no mood and no note"))
             return
         if mood_label is not None and mood_label not in self._labels:
             self._labels.add(mood_label)
@@ -77,3 +83,23 @@ class PreviewBuilder:
             mood_names=tuple(self._names.values()),
             mapping_notes=mapping_notes,
         )
+
+
+# Problems every format meets, in the words shared by all of them.
+
+
+def fields_problem(count: int, width: int) -> str:
+    """A row with ``count`` fields under a header of ``width``."""
+    return translate("ImportProblem", "it has {count} fields; the header has {width}").format(
+        count=count, width=width
+    )
+
+
+def date_problem(text: str) -> str:
+    """A date that could not be read, as the file wrote it."""
+    return translate("ImportProblem", 'the date "{text}" could not be read').format(text=text)
+
+
+def time_problem(text: str) -> str:
+    """A time that is not a clock time, as the file wrote it."""
+    return translate("ImportProblem", 'the time "{text}" is not a clock time').format(text=text)

@@ -9,6 +9,7 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
+from moodlog.domain.translation import translate
 from moodlog.importers.unreadable_file import UnreadableFile
 
 # A CSV field longer than this (a damaged quote swallowing the rest of the file) stops the read.
@@ -32,12 +33,18 @@ def decode_text(data: bytes, file_name: str) -> str:
                     text = data.decode("latin-1")
     except UnicodeDecodeError as error:
         raise UnreadableFile(
-            f"{file_name} says it is Unicode text but part of it isn't ({error.reason} at byte "
-            f"{error.start}). The file may be damaged: export it again from the app."
+            translate(
+                "SourceText",
+                "{file} says it is Unicode text but part of it isn't ({reason} at byte "
+                "{byte}). The file may be damaged: export it again from the app.",
+            ).format(file=file_name, reason=error.reason, byte=error.start)
         ) from error
     if "\x00" in text:
         raise UnreadableFile(
-            f"{file_name} holds binary data, not text. Choose the file the app exported."
+            translate(
+                "SourceText",
+                "{file} holds binary data, not text. Choose the file the app exported.",
+            ).format(file=file_name)
         )
     return text.removeprefix("\ufeff")
 
@@ -56,8 +63,11 @@ def csv_records(text: str, file_name: str) -> Iterator[tuple[int, list[str]]]:
             start = reader.line_num + 1
     except csv.Error as error:
         raise UnreadableFile(
-            f"{file_name} is damaged near line {start} ({error}). Nothing has been imported. "
-            "Export the file again from the app, or open it in a spreadsheet program to mend it."
+            translate(
+                "SourceText",
+                "{file} is damaged near line {line} ({error}). Nothing has been imported. Export "
+                "the file again from the app, or open it in a spreadsheet program to mend it.",
+            ).format(file=file_name, line=start, error=error)
         ) from error
 
 

@@ -30,6 +30,7 @@ from PySide6.QtSvg import QSvgRenderer
 from typing_extensions import override
 
 from moodlog import __version__
+from moodlog.domain.translation import translate
 from moodlog.reports.heading_breaks import break_before, lone_heading
 from moodlog.reports.html_blocks import CHART_SCHEME
 from moodlog.reports.report_charts import ReportChart
@@ -181,13 +182,25 @@ def check_destination(destination: Path) -> None:
     """Raise :class:`ReportError` if ``destination`` can't be written."""
     folder = destination.parent
     if destination.is_dir():
-        raise ReportError(f"{destination} is a folder; give a file name for the report.")
+        raise ReportError(
+            translate(
+                "PdfReport", "{destination} is a folder; give a file name for the report."
+            ).format(destination=destination)
+        )
     if not folder.is_dir():
-        raise ReportError(f"The folder {folder} doesn't exist; create it or choose another.")
+        raise ReportError(
+            translate(
+                "PdfReport", "The folder {folder} doesn't exist; create it or choose another."
+            ).format(folder=folder)
+        )
     if not os.access(folder, os.W_OK) or (
         destination.exists() and not os.access(destination, os.W_OK)
     ):
-        raise ReportError(f"moodlog may not write to {destination}; choose another place.")
+        raise ReportError(
+            translate(
+                "PdfReport", "moodlog may not write to {destination}; choose another place."
+            ).format(destination=destination)
+        )
 
 
 def write_report_pdf(
@@ -283,14 +296,23 @@ def _paint(
     progress: Progress | None,
     version: str,
 ) -> int:
-    writer = pdf_writer(path, options.paper, f"moodlog report, {options.period.text}", version)
+    writer = pdf_writer(
+        path,
+        options.paper,
+        translate("PdfReport", "moodlog report, {period}").format(period=options.period.text),
+        version,
+    )
     report = lay_out_report(data, options, charts, writer, version)
     document, area = report.document, report.page
     pages = document.pageCount()
 
     painter = QPainter()
     if not painter.begin(writer):
-        raise ReportError(f"The report can't be written to {path.parent}.")
+        raise ReportError(
+            translate("PdfReport", "The report can't be written to {folder}.").format(
+                folder=path.parent
+            )
+        )
     generated = generated_text(data)
     try:
         for page in range(pages):

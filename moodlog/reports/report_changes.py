@@ -7,12 +7,17 @@ from itertools import pairwise
 
 from moodlog.domain.day_text import day_text
 from moodlog.domain.medications import Medication, format_dose
+from moodlog.domain.session_counts import planned_count, session_count
 from moodlog.domain.side_effect_onset import BASELINE_DAYS
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.domain.treatments import TreatmentCourse, TreatmentSession
 from moodlog.reports.report_data import ReportData
 from moodlog.reports.report_period import ReportPeriod
 
-NO_CHANGES = "No medication, treatment or new side effect recorded in this period."
+# Shown through translate("ReportChanges", NO_CHANGES).
+NO_CHANGES = QT_TRANSLATE_NOOP(
+    "ReportChanges", "No medication, treatment or new side effect recorded in this period."
+)
 
 
 def medication_changes(medication: Medication, period: ReportPeriod) -> list[tuple[date, str]]:
@@ -21,19 +26,44 @@ def medication_changes(medication: Medication, period: ReportPeriod) -> list[tup
     steps = medication.sorted_doses
     name, unit = medication.name, medication.unit
     if period.contains(medication.started):
-        first = format_dose(steps[0].dose, unit) if steps else "no dose entered"
+        first = (
+            format_dose(steps[0].dose, unit)
+            if steps
+            else translate("ReportChanges", "no dose entered")
+        )
+        #: A medication begun: "Started Sertraline 50 mg on 3 Mar 2026".
+        started = translate("ReportChanges", "Started {medication} {dose} on {day}")
         found.append(
-            (medication.started, f"Started {name} {first} on {day_text(medication.started)}")
+            (
+                medication.started,
+                started.format(medication=name, dose=first, day=day_text(medication.started)),
+            )
         )
     for before, step in pairwise(steps):
         if period.contains(step.start):
-            change = f"{format_dose(before.dose, unit)} → {format_dose(step.dose, unit)}"
-            found.append((step.start, f"{name} dose {change} on {day_text(step.start)}"))
-    if medication.stopped is not None and period.contains(medication.stopped):
-        reason = f" ({medication.stop_reason.label.lower()})" if medication.stop_reason else ""
-        found.append(
-            (medication.stopped, f"Stopped {name} on {day_text(medication.stopped)}{reason}")
-        )
+            #: "Sertraline dose 50 mg → 100 mg on 3 Mar 2026".
+            changed = translate("ReportChanges", "{medication} dose {before} → {after} on {day}")
+            line = changed.format(
+                medication=name,
+                before=format_dose(before.dose, unit),
+                after=format_dose(step.dose, unit),
+                day=day_text(step.start),
+            )
+            found.append((step.start, line))
+    stopped = medication.stopped
+    if stopped is not None and period.contains(stopped):
+        if medication.stop_reason is not None:
+            #: "Stopped Sertraline on 3 Mar 2026 (side effects)": why, in brackets.
+            line = translate("ReportChanges", "Stopped {medication} on {day} ({reason})").format(
+                medication=name,
+                day=day_text(stopped),
+                reason=medication.stop_reason.label.lower(),
+            )
+        else:
+            line = translate("ReportChanges", "Stopped {medication} on {day}").format(
+                medication=name, day=day_text(stopped)
+            )
+        found.append((stopped, line))
     return found
 
 
@@ -43,22 +73,22 @@ def course_changes(
     found: list[tuple[date, str]] = []
     title = course.title
     if period.contains(course.started):
-        found.append((course.started, f"Began {title} on {day_text(course.started)}"))
+        began = translate("ReportChanges", "Began {course} on {day}")
+        found.append((course.started, began.format(course=title, day=day_text(course.started))))
     mine = [s for s in sessions if s.course_id == course.id and s.day <= period.end]
     within = [s for s in mine if period.contains(s.day)]
     if within:
-        word = course.kind.session_word
-        planned = f" of {course.planned_sessions} planned" if course.planned_sessions else ""
-        count = len(within)
-        found.append(
-            (
-                within[-1].day,
-                f"{title}: {count} {word}{'s' if count != 1 else ''} in this period "
-                f"({len(mine)}{planned} in all)",
-            )
+        #: "TMS: 7 sessions in this period (24 of 36 planned in all)".
+        done = translate("ReportChanges", "{course}: {sessions} in this period ({all} in all)")
+        line = done.format(
+            course=title,
+            sessions=session_count(course.kind, len(within)),
+            all=planned_count(len(mine), course.planned_sessions),
         )
+        found.append((within[-1].day, line))
     if course.ended is not None and period.contains(course.ended):
-        found.append((course.ended, f"Ended {title} on {day_text(course.ended)}"))
+        ended = translate("ReportChanges", "Ended {course} on {day}")
+        found.append((course.ended, ended.format(course=title, day=day_text(course.ended))))
     return found
 
 
@@ -74,9 +104,10 @@ def new_side_effects(data: ReportData) -> list[tuple[date, str]]:
             continue
         within = [day for day in rated if period.contains(day)]
         if within:
-            found.append(
-                (within[0], f"New side effect: {effect.name} (first rated {day_text(within[0])})")
-            )
+            line = translate(
+                "ReportChanges", "New side effect: {side_effect} (first rated {day})"
+            ).format(side_effect=effect.name, day=day_text(within[0]))
+            found.append((within[0], line))
     return found
 
 

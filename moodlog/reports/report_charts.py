@@ -8,13 +8,16 @@ from dataclasses import dataclass
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 from moodlog.reports.report_data import ReportData
 from moodlog.reports.svg_layers import SvgLayer, svg_layers
 
 POINTS_PER_INCH = 72.0
-TREND_CAPTION = (
+# Shown through translate("ReportCharts", TREND_CAPTION).
+TREND_CAPTION = QT_TRANSLATE_NOOP(
+    "ReportCharts",
     "Daily ratings, questionnaire scores, sleep, side effects, treatments and adherence on one "
-    "time axis. Days without an entry are left blank, never filled in."
+    "time axis. Days without an entry are left blank, never filled in.",
 )
 
 
@@ -57,4 +60,5 @@ def trend_figure(data: ReportData, aspect: float | None = None) -> Figure:
 
 def report_charts(data: ReportData, aspect: float | None = None) -> list[ReportChart]:
     """The charts of the report's Charts section (see :func:`trend_figure`)."""
-    return [figure_svg(trend_figure(data, aspect), TREND_CAPTION)]
+    caption = translate("ReportCharts", TREND_CAPTION)
+    return [figure_svg(trend_figure(data, aspect), caption)]

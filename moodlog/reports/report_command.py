@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from moodlog.domain.day_text import day_text
+from moodlog.domain.translation import translate
 from moodlog.reports.pdf_report import check_destination, write_report_pdf
 from moodlog.reports.report_data import gather_report_data
 from moodlog.reports.report_period import (
@@ -39,17 +40,34 @@ def parse_day(value: str, flag: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ReportError(f"{flag} {value!r} is not a date; write it as YYYY-MM-DD.") from None
+        #: {option} is a command-line option such as --from, kept as it is typed.
+        message = translate(
+            "ReportCommand", "{option} {value} is not a date; write it as YYYY-MM-DD."
+        )
+        raise ReportError(message.format(option=flag, value=repr(value))) from None
 
 
 def report_options(request: ReportRequest, today: date, default_paper: PaperSize) -> ReportOptions:
     """The request checked and turned into options (no file is touched)."""
     start = parse_day(request.start, "--from")
     end = parse_day(request.end, "--to")
+    # The options' names stay as they are typed: never translated.
     if start > end:
-        raise ReportError(f"--from ({day_text(start)}) is after --to ({day_text(end)}).")
+        #: {from_option} and {to_option} are the command line's --from and --to.
+        message = translate(
+            "ReportCommand", "{from_option} ({start}) is after {to_option} ({end})."
+        )
+        raise ReportError(
+            message.format(
+                from_option="--from", start=day_text(start), to_option="--to", end=day_text(end)
+            )
+        )
     if end > today:
-        raise ReportError(f"--to ({day_text(end)}) is in the future; the diary ends today.")
+        #: {to_option} is the command line's --to.
+        message = translate(
+            "ReportCommand", "{to_option} ({end}) is in the future; the diary ends today."
+        )
+        raise ReportError(message.format(to_option="--to", end=day_text(end)))
     try:
         sections = parse_sections(request.sections)
     except ValueError as error:
@@ -63,7 +81,8 @@ def run_report_request(request: ReportRequest, now: datetime, default_paper: Pap
     an error. An empty period writes nothing."""
     options = report_options(request, now.date(), default_paper)
     if not request.db.is_file():
-        raise ReportError(f"There is no diary at {request.db}; nothing was created.")
+        message = translate("ReportCommand", "There is no diary at {path}; nothing was created.")
+        raise ReportError(message.format(path=request.db))
     check_destination(request.out)
     try:
         store = DiaryStore(open_database(request.db, now, request.passphrase))
@@ -74,7 +93,10 @@ def run_report_request(request: ReportRequest, now: datetime, default_paper: Pap
     finally:
         store.close()
     pages = write_report_pdf(data, options, request.out)
-    return (
-        f"Wrote a {pages}-page report for {options.period.text} ({options.paper.label}) "
-        f"to {request.out}"
+    #: {period} is the first and last day with a dash between; {paper} is "A4" or "US Letter".
+    wrote = translate(
+        "ReportCommand", "Wrote a {pages}-page report for {period} ({paper}) to {path}"
+    )
+    return wrote.format(
+        pages=pages, period=options.period.text, paper=options.paper.label, path=request.out
     )

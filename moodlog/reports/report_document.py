@@ -4,6 +4,7 @@ section (every section after the first starts a new page). Plain strings, no Qt.
 from collections.abc import Sequence
 
 from moodlog.domain.day_text import day_text
+from moodlog.domain.translation import translate
 from moodlog.reports.html_blocks import heading, paragraph, text
 from moodlog.reports.report_data import ReportData
 from moodlog.reports.report_period import ReportOptions, ReportSection, ordered_sections
@@ -29,10 +30,13 @@ th { font-weight: bold; }
 
 
 def footer_text(generated: str, version: str, page: int, pages: int) -> str:
-    return (
-        f"Patient-generated; not clinically verified · generated {generated} · "
-        f"moodlog {version} · page {page} of {pages}"
+    #: The report's footer on every page; {generated} is the day it was made.
+    footer = translate(
+        "ReportDocument",
+        "Patient-generated; not clinically verified · generated {generated} · "
+        "moodlog {version} · page {page} of {pages}",
     )
+    return footer.format(generated=generated, version=version, page=page, pages=pages)
 
 
 def generated_text(data: ReportData) -> str:
@@ -71,5 +75,5 @@ def report_html(
         parts.append(section_html(section, data, captions))
         previous = section
     if not sections:
-        parts.append(paragraph(text("No sections were chosen.")))
+        parts.append(paragraph(text(translate("ReportDocument", "No sections were chosen."))))
     return "".join(parts)

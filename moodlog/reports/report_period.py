@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from moodlog.domain.calendar_months import add_months
 from moodlog.domain.day_text import day_text
+from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 
 
 class ReportError(Exception):
@@ -32,14 +33,19 @@ class ReportSection(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            ReportSection.SUMMARY: "Summary",
-            ReportSection.CHARTS: "Charts and questionnaire scores",
-            ReportSection.TREATMENT: "Treatment history",
-            ReportSection.SIDE_EFFECTS: "Side effects",
-            ReportSection.SLEEP: "Sleep",
-            ReportSection.NOTES: "Notes for my clinician",
-        }[self]
+        return translate("ReportSection", _SECTION_LABELS[self])
+
+
+# A section's heading in the report and its choice in the report dialog.
+_SECTION_LABELS = {
+    ReportSection.SUMMARY: QT_TRANSLATE_NOOP("ReportSection", "Summary"),
+    ReportSection.CHARTS: QT_TRANSLATE_NOOP("ReportSection", "Charts and questionnaire scores"),
+    ReportSection.TREATMENT: QT_TRANSLATE_NOOP("ReportSection", "Treatment history"),
+    ReportSection.SIDE_EFFECTS: QT_TRANSLATE_NOOP("ReportSection", "Side effects"),
+    #: A section's heading: "Sleep" is a noun here.
+    ReportSection.SLEEP: QT_TRANSLATE_NOOP("ReportSection", "Sleep"),
+    ReportSection.NOTES: QT_TRANSLATE_NOOP("ReportSection", "Notes for my clinician"),
+}
 
 
 ALL_SECTIONS: tuple[ReportSection, ...] = tuple(ReportSection)
@@ -55,13 +61,21 @@ def parse_sections(text: str) -> tuple[ReportSection, ...]:
     """ "summary,charts" → the sections in the report's order. Raises ``ValueError`` with a
     message naming the unknown word and the choices."""
     words = [word.strip().lower() for word in text.split(",") if word.strip()]
+    # The sections' names as the command line takes them: never translated.
+    choices = ", ".join(ALL_SECTIONS)
     if not words:
-        raise ValueError("Choose at least one section: " + ", ".join(ALL_SECTIONS) + ".")
+        raise ValueError(
+            translate("ReportPeriod", "Choose at least one section: {choices}.").format(
+                choices=choices
+            )
+        )
     known = {s.value: s for s in ReportSection}
     unknown = [word for word in words if word not in known]
     if unknown:
         raise ValueError(
-            f"Unknown section {unknown[0]!r}; choose from " + ", ".join(ALL_SECTIONS) + "."
+            translate("ReportPeriod", "Unknown section {section}; choose from {choices}.").format(
+                section=repr(unknown[0]), choices=choices
+            )
         )
     return ordered_sections(known[word] for word in words)
 
@@ -72,7 +86,7 @@ class PaperSize(StrEnum):
 
     @property
     def label(self) -> str:
-        return "A4" if self is PaperSize.A4 else "US Letter"
+        return "A4" if self is PaperSize.A4 else translate("PaperSize", "US Letter")
 
 
 # Countries (ISO 3166 codes) whose usual paper is US Letter; everywhere else uses A4.
@@ -96,7 +110,9 @@ class ReportPeriod:
     def __post_init__(self) -> None:
         if self.start > self.end:
             raise ValueError(
-                f"The period starts ({day_text(self.start)}) after it ends ({day_text(self.end)})."
+                translate(
+                    "ReportPeriod", "The period starts ({start}) after it ends ({end})."
+                ).format(start=day_text(self.start), end=day_text(self.end))
             )
 
     @property
@@ -134,10 +150,9 @@ def last_months(months: int, today: date) -> ReportPeriod:
 
 
 def empty_period_message(period: ReportPeriod) -> str:
-    return (
-        f"No entries between {day_text(period.start)} and {day_text(period.end)}; "
-        "nothing to report."
-    )
+    return translate(
+        "ReportPeriod", "No entries between {start} and {end}; nothing to report."
+    ).format(start=day_text(period.start), end=day_text(period.end))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,11 @@ from moodlog.domain.day_text import day_text
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.medication_reference import MedicationReference, ReferenceStatus
 from moodlog.domain.medications import Medication, format_dose
+from moodlog.domain.session_counts import sessions_of_planned
 from moodlog.domain.side_effect_onset import BASELINE_DAYS, describe_onset, onset_search_start
 from moodlog.domain.side_effects import Severity, SideEffect
 from moodlog.domain.sleep import SleepMode, SleepRecord, measure_sleep
+from moodlog.domain.translation import translate
 from moodlog.domain.trd_staging import (
     TrdSummary,
     summarise_trd,
@@ -63,14 +65,19 @@ def minimum_dose_text(medication: Medication, reference: MedicationReference | N
     reference table (saying when the reference marks it unverified), or set in the diary."""
     minimum = medication.adequate_min_dose
     if minimum is None:
-        return "not set"
-    text = format_dose(minimum, medication.unit)
+        #: The adequate minimum dose: not set.
+        return translate("ReportTables", "not set")
+    dose = format_dose(minimum, medication.unit)
     drug = reference.find(medication.name) if reference is not None else None
     if drug is None or drug.adequate_min != minimum:
-        return f"{text} (set in the diary)"
+        return translate("ReportTables", "{dose} (set in the diary)").format(dose=dose)
     if drug.status is ReferenceStatus.VERIFIED:
-        return f"{text} (editable default)"
-    return f"{text} (editable default, {drug.status.value})"
+        return translate("ReportTables", "{dose} (editable default)").format(dose=dose)
+    if drug.status is ReferenceStatus.PARTLY_VERIFIED:
+        return translate("ReportTables", "{dose} (editable default, partly verified)").format(
+            dose=dose
+        )
+    return translate("ReportTables", "{dose} (editable default, unverified)").format(dose=dose)
 
 
 def outcomes_text(outcomes: Sequence[CourseOutcome]) -> str:
@@ -90,10 +97,8 @@ class ProcedureRow:
 
     @property
     def sessions_text(self) -> str:
-        planned = self.course.planned_sessions
-        word = self.course.kind.session_word
-        count = f"{self.sessions_done} of {planned}" if planned else str(self.sessions_done)
-        return f"{count} {word}s" if (planned or self.sessions_done != 1) else f"1 {word}"
+        course = self.course
+        return sessions_of_planned(course.kind, self.sessions_done, course.planned_sessions)
 
 
 def _procedure_details(course: TreatmentCourse, data: ReportData) -> str:
@@ -103,23 +108,31 @@ def _procedure_details(course: TreatmentCourse, data: ReportData) -> str:
         levels = sorted({s.intensity_percent for s in mine if s.intensity_percent is not None})
         if levels:
             span = f"{levels[0]:g}" if len(levels) == 1 else f"{levels[0]:g}–{levels[-1]:g}"
-            parts.append(f"intensity {span}% of motor threshold")
+            #: TMS: the stimulation's strength, "intensity 110% of motor threshold".
+            intensity = translate("ReportTables", "intensity {percent}% of motor threshold")
+            parts.append(intensity.format(percent=span))
     if course.kind in (CourseKind.ESKETAMINE, CourseKind.IV_KETAMINE):
         doses = sorted({s.dose_mg for s in mine if s.dose_mg is not None})
         if doses:
-            parts.append("doses " + ", ".join(f"{d:g} mg" for d in doses))
+            #: The doses given, "doses 56 mg, 84 mg".
+            listed = translate("ReportTables", "doses {doses}")
+            parts.append(listed.format(doses=", ".join(f"{d:g} mg" for d in doses)))
         dissociation = [s.dissociation for s in mine if s.dissociation is not None]
         if dissociation:
-            parts.append(f"dissociation up to {max(dissociation)}/10")
+            worst = translate("ReportTables", "dissociation up to {rating}/10")
+            parts.append(worst.format(rating=max(dissociation)))
     if course.kind is CourseKind.ECT:
         placements = sorted({s.electrode_placement for s in mine if s.electrode_placement})
         parts += placements
         memory = [s.memory_complaints for s in mine if s.memory_complaints is not None]
         if memory:
-            parts.append(f"memory complaints up to {max(memory).label.lower()}")
+            #: The worst memory complaint rated, "memory complaints up to moderate".
+            complaints = translate("ReportTables", "memory complaints up to {severity}")
+            parts.append(complaints.format(severity=max(memory).label.lower()))
     effects = sorted({name for s in mine for name in s.side_effects})
     if effects:
-        parts.append("side effects noted: " + ", ".join(effects))
+        noted = translate("ReportTables", "side effects noted: {side_effects}")
+        parts.append(noted.format(side_effects=", ".join(effects)))
     return "; ".join(parts)
 
 
@@ -155,9 +168,13 @@ class Ratings:
     @property
     def text(self) -> str:
         if self.mean is None or self.worst is None:
-            return "not rated"
-        days = f"{self.days} day{'s' if self.days != 1 else ''}"
-        return f"mean {self.mean:.1f}, worst {self.worst.label.lower()} ({days})"
+            return translate("ReportTables", "not rated")
+        if self.days == 1:
+            #: A side effect's ratings: their mean, the worst, and on how many days.
+            rated = translate("ReportTables", "mean {mean}, worst {worst} (1 day)")
+        else:
+            rated = translate("ReportTables", "mean {mean}, worst {worst} ({days} days)")
+        return rated.format(mean=f"{self.mean:.1f}", worst=self.worst.label.lower(), days=self.days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,13 +224,17 @@ def side_effect_rows(data: ReportData) -> tuple[SideEffectRow, ...]:
             continue
         if cause is None:
             window = period.first_days(NOW_DAYS)
-            label = f"first 2 weeks of the period ({window.text})"
+            label = translate("ReportTables", "first 2 weeks of the period ({dates})").format(
+                dates=window.text
+            )
             name, onset = "", ""
         else:
             before = cause.started - timedelta(days=1)
             window = ReportPeriod(cause.started - timedelta(days=BASELINE_DAYS), before)
             name = cause.name if isinstance(cause, Medication) else cause.title
-            label = f"4 weeks before {name} began ({window.text})"
+            label = translate("ReportTables", "4 weeks before {cause} began ({dates})").format(
+                cause=name, dates=window.text
+            )
             onset = describe_onset(
                 _first_rated(by_day, onset_search_start(cause), period.end), cause
             )
@@ -269,7 +290,11 @@ def _night_row(label: str, records: list[SleepRecord]) -> SleepRow:
 def week_text(week: ReportPeriod) -> str:
     """ "3 Nov – 9 Nov 2026" (the year once)."""
     start = week.start
-    first = f"{start.day} {start:%b}" if start.year == week.end.year else day_text(start)
+    first = day_text(start)
+    if start.year == week.end.year:
+        # day_text's month, in the person's language (strftime's "%b" would follow the C
+        # library's locale instead), without the year.
+        first = first.removesuffix(f" {start.year}")
     return f"{first} – {day_text(week.end)}"
 
 

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from moodlog.domain.backup_rotation import backups_to_delete
+from moodlog.domain.translation import translate
 from moodlog.storage.database import (
     FILE_MODE,
     FOLDER_MODE,
@@ -138,7 +139,7 @@ def backup_problems(path: Path, passphrase: str | None = None) -> list[str]:
     except _sqlite_errors() as error:
         return [str(error)]
     try:
-        return _diary_problems(conn, thorough=False)
+        return _diary_problems(conn, thorough=False)[0]
     finally:
         conn.close()
 
@@ -162,7 +163,11 @@ def restore(diary: Path, backup: Path, now: datetime, passphrase: str | None = N
     ``None`` if there was no diary yet. Raises a :class:`StorageError` with a message, the
     diary untouched, if the backup is damaged, from a newer moodlog, or can't be copied."""
     if diary.exists() and backup.resolve() == diary.resolve():
-        raise DiaryUnavailable(f"{backup} is the diary itself. Choose a backup file.")
+        raise DiaryUnavailable(
+            translate("Backups", "{backup} is the diary itself. Choose a backup file.").format(
+                backup=backup
+            )
+        )
     incoming = diary.with_name(f".{diary.name}.restoring")
     try:
         _copy_with_side_files(backup, incoming)
@@ -200,7 +205,11 @@ def back_up_diary_file(
     """`moodlog backup`: a backup of the diary at ``diary`` into ``out``, or into its backups
     folder (rotated). Returns what to tell the person; raises :class:`StorageError`."""
     if not diary.is_file():
-        raise DiaryUnavailable(f"There is no diary at {diary}. Check the path given with --db.")
+        raise DiaryUnavailable(
+            translate(
+                "Backups", "There is no diary at {diary}. Check the path given with --db."
+            ).format(diary=diary)
+        )
     conn = open_database(diary, now, passphrase)
     try:
         if out is not None:
@@ -211,7 +220,7 @@ def back_up_diary_file(
             prune(folder, now, diary.stem)
     finally:
         conn.close()
-    return f"Backed up {diary} to {made}"
+    return translate("Backups", "Backed up {diary} to {backup}").format(diary=diary, backup=made)
 
 
 def restore_diary_file(
@@ -220,8 +229,12 @@ def restore_diary_file(
     """`moodlog restore`: :func:`restore`, with what to tell the person."""
     kept = restore(diary, backup, now, passphrase)
     if kept is None:
-        return f"Restored {backup} as {diary}"
-    return f"Restored {backup} as {diary}. The diary as it was is kept as {kept}"
+        return translate("Backups", "Restored {backup} as {diary}").format(
+            backup=backup, diary=diary
+        )
+    return translate(
+        "Backups", "Restored {backup} as {diary}. The diary as it was is kept as {kept}"
+    ).format(backup=backup, diary=diary, kept=kept)
 
 
 class DiaryBackups:
@@ -253,47 +266,65 @@ def backup_error(error: BaseException, where: Path, restoring: bool = False) -> 
     """A message for the person: what happened, that the diary is safe, what to do."""
     if isinstance(error, StorageError):
         return error
-    what = "The backup could not be restored" if restoring else "No backup was made"
-    safe = "Your diary has not changed."
+    if restoring:
+        what = translate("Backups", "The backup could not be restored.")
+    else:
+        what = translate("Backups", "No backup was made.")
+    safe = translate("Backups", "Your diary has not changed.")
     text = str(error).lower()
     number = getattr(error, "errno", None)
     if number == errno.ENOSPC or "full" in text:
         return DiaryUnavailable(
-            f"The disk is full. {what}. Free some space, then try again. {safe}"
+            translate(
+                "Backups", "The disk is full. {what} Free some space, then try again. {safe}"
+            ).format(what=what, safe=safe)
         )
     if isinstance(error, PermissionError) or number == errno.EROFS or "readonly" in text:
         folder = where if where.is_dir() else where.parent
         return DiaryUnavailable(
-            f"moodlog may not write to {folder}. {what}. Choose another folder, or check its "
-            f"permissions. {safe}"
+            translate(
+                "Backups",
+                "moodlog may not write to {folder}. {what} Choose another folder, or check its "
+                "permissions. {safe}",
+            ).format(folder=folder, what=what, safe=safe)
         )
     if "locked" in text or "busy" in text:
         return DiaryUnavailable(
-            f"Another program is using the file. {what}. Close it (or wait a moment), then "
-            f"try again. {safe}"
+            translate(
+                "Backups",
+                "Another program is using the file. {what} Close it (or wait a moment), then "
+                "try again. {safe}",
+            ).format(what=what, safe=safe)
         )
     reason = getattr(error, "strerror", None) or str(error)
-    return DiaryUnavailable(f"{what} ({reason}). {safe}")
+    if restoring:
+        failed = translate("Backups", "The backup could not be restored ({reason}). {safe}")
+    else:
+        failed = translate("Backups", "No backup was made ({reason}). {safe}")
+    return DiaryUnavailable(failed.format(reason=reason, safe=safe))
 
 
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _diary_problems(conn: sqlite3.Connection, thorough: bool) -> list[str]:
+def _diary_problems(conn: sqlite3.Connection, thorough: bool) -> tuple[list[str], bool]:
+    """What is wrong with the diary ``conn`` holds, and whether a newer moodlog made it."""
     try:
         applied = applied_migration_names(conn)
     except database_errors() as error:
-        return [str(error)]
+        return [str(error)], False
     if not applied:
-        return ["it is not a moodlog diary"]
+        return [translate("Backups", "it is not a moodlog diary")], False
     unknown = [name for name in applied if name not in set(known_migration_names())]
     if unknown:
-        return [f"it was made by a newer moodlog ({', '.join(unknown)})"]
-    return check_integrity(conn, thorough=thorough)
+        newer = translate("Backups", "it was made by a newer moodlog ({changes})")
+        return [newer.format(changes=", ".join(unknown))], True
+    return check_integrity(conn, thorough=thorough), False
 
 
 def _check_restorable(copy: Path, original: Path, passphrase: str | None) -> None:
     """Check the copy to be restored thoroughly (the original is never opened for writing)."""
+    newer = False
     try:
         conn = sqlite3.connect(copy) if passphrase is None else connect_encrypted(copy, passphrase)
     except StorageError as error:
@@ -302,7 +333,7 @@ def _check_restorable(copy: Path, original: Path, passphrase: str | None) -> Non
         problems = [str(error)]
     else:
         try:
-            problems = _diary_problems(conn, thorough=True)
+            problems, newer = _diary_problems(conn, thorough=True)
             if not problems:
                 conn.execute("PRAGMA journal_mode = DELETE")  # fold in a -wal it came with
         finally:
@@ -310,15 +341,23 @@ def _check_restorable(copy: Path, original: Path, passphrase: str | None) -> Non
     if not problems:
         return
     if problems[0] == "file is not a database":  # SQLite's words for a file that isn't one
-        problems[0] = "it isn't a moodlog backup (or it was encrypted with another passphrase)"
-    if problems[0].startswith("it was made by a newer"):
+        problems[0] = translate(
+            "Backups", "it isn't a moodlog backup (or it was encrypted with another passphrase)"
+        )
+    if newer:
         raise DiaryTooNew(
-            f"The backup {original} was made by a newer version of moodlog. Install the newer "
-            "moodlog to restore it. Your diary has not changed."
+            translate(
+                "Backups",
+                "The backup {backup} was made by a newer version of moodlog. Install the newer "
+                "moodlog to restore it. Your diary has not changed.",
+            ).format(backup=original)
         )
     raise DiaryDamaged(
-        f"The backup {original} can't be used: {problems[0]}. Your diary has not changed. "
-        "Choose another backup."
+        translate(
+            "Backups",
+            "The backup {backup} can't be used: {problem}. Your diary has not changed. "
+            "Choose another backup.",
+        ).format(backup=original, problem=problems[0])
     )
 
 

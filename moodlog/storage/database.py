@@ -11,6 +11,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from moodlog.domain.translation import translate
 from moodlog.storage.encrypted_connection import (
     connect_encrypted,
     connect_like,
@@ -69,10 +70,13 @@ def _connect(path: Path, passphrase: str | None) -> sqlite3.Connection:
         return connect_encrypted(path, passphrase)
     if is_encrypted(path):
         raise PassphraseNeeded(
-            f"{path} needs a passphrase (it is encrypted), or it is not a moodlog diary, or it "
-            "is damaged. moodlog has not changed it. For an encrypted diary, give the "
-            "passphrase with --passphrase-file or MOODLOG_PASSPHRASE, or open it from the "
-            "window, which asks for it."
+            translate(
+                "Database",
+                "{path} needs a passphrase (it is encrypted), or it is not a moodlog diary, or "
+                "it is damaged. moodlog has not changed it. For an encrypted diary, give the "
+                "passphrase with --passphrase-file or MOODLOG_PASSPHRASE, or open it from the "
+                "window, which asks for it.",
+            ).format(path=path)
         )
     return sqlite3.connect(path)
 
@@ -88,18 +92,27 @@ def _prepare_file(path: Path) -> None:
                 new_folder.chmod(FOLDER_MODE)  # parents get the default mode
         if path.exists():
             if path.is_dir():
-                raise DiaryUnavailable(f"{path} is a folder, not a diary file. Choose a file name.")
+                raise DiaryUnavailable(
+                    translate(
+                        "Database", "{path} is a folder, not a diary file. Choose a file name."
+                    ).format(path=path)
+                )
             path.chmod(FILE_MODE)
         else:
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
     except PermissionError as error:
         raise DiaryUnavailable(
-            f"moodlog may not write to {folder}. Choose another place with --db, or fix the "
-            "folder's permissions."
+            translate(
+                "Database",
+                "moodlog may not write to {folder}. Choose another place with --db, or fix the "
+                "folder's permissions.",
+            ).format(folder=folder)
         ) from error
     except OSError as error:
         raise DiaryUnavailable(
-            f"The diary file {path} can't be created: {error.strerror}."
+            translate("Database", "The diary file {path} can't be created: {reason}.").format(
+                path=path, reason=error.strerror
+            )
         ) from error
 
 
@@ -134,9 +147,12 @@ def _refuse_newer(conn: sqlite3.Connection, path: Path, applied: list[str]) -> N
     if unknown:
         conn.close()
         raise DiaryTooNew(
-            f"The diary {path} was written by a newer version of moodlog (it has changes "
-            f"this version doesn't know: {', '.join(unknown)}). Install the newer moodlog to "
-            "open it. The file has not been changed."
+            translate(
+                "Database",
+                "The diary {path} was written by a newer version of moodlog (it has changes "
+                "this version doesn't know: {changes}). Install the newer moodlog to open it. "
+                "The file has not been changed.",
+            ).format(path=path, changes=", ".join(unknown))
         )
 
 
@@ -145,8 +161,11 @@ def _refuse_damaged(conn: sqlite3.Connection, path: Path) -> None:
     if problems:
         conn.close()
         raise DiaryDamaged(
-            f"The diary {path} is damaged: SQLite found a problem in it ({problems[0]}). "
-            "moodlog has not changed it. Restore a backup, or open another file with --db."
+            translate(
+                "Database",
+                "The diary {path} is damaged: SQLite found a problem in it ({problem}). "
+                "moodlog has not changed it. Restore a backup, or open another file with --db.",
+            ).format(path=path, problem=problems[0])
         )
 
 
@@ -177,12 +196,18 @@ def _open_error(error: sqlite3.DatabaseError, path: Path) -> Exception:
     text = str(error).lower()
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return DiaryDamaged(
-            f"{path} is not a moodlog diary, or it is damaged ({error}). moodlog has not "
-            "changed it. Open another file with --db, or restore a backup copy."
+            translate(
+                "Database",
+                "{path} is not a moodlog diary, or it is damaged ({error}). moodlog has not "
+                "changed it. Open another file with --db, or restore a backup copy.",
+            ).format(path=path, error=error)
         )
     if "readonly" in text or "locked" in text or "unable to open" in text:
         return DiaryUnavailable(
-            f"{path} can't be opened for writing ({error}). Close other programs using it, "
-            "check its permissions, or open another file with --db."
+            translate(
+                "Database",
+                "{path} can't be opened for writing ({error}). Close other programs using it, "
+                "check its permissions, or open another file with --db.",
+            ).format(path=path, error=error)
         )
     return error

@@ -86,11 +86,12 @@ def days_csv(store: DiaryStore) -> str:
 def days_table(conn: sqlite3.Connection) -> list[list[str]]:
     """The header and the rows of the days CSV, as text."""
     day_rows = _Days(conn)
+    # A file format (docs/export-format.md): English in every language, never translated.
     header = [
         "Date",
         "Time",
         "Check-in",
-        *(f"{scale.label} (0-10)" for scale in SCALES),
+        *(f"{scale.source_label} (0-10)" for scale in SCALES),
         "Note",
         "For my clinician",
         *(label for label, _ in SLEEP_COLUMNS),

@@ -13,6 +13,7 @@ this diary in ``backups/`` beside it; that folder goes too once it is empty.
 import re
 from pathlib import Path
 
+from moodlog.domain.translation import translate
 from moodlog.storage.backups import backup_folder, list_backups
 from moodlog.storage.errors import DiaryUnavailable
 
@@ -45,8 +46,11 @@ def delete_diary_files(path: Path) -> list[Path]:
             continue
         except OSError as error:
             raise DiaryUnavailable(
-                f"{file} couldn't be deleted ({error.strerror}). Check the folder's "
-                "permissions, then try again, or delete the file yourself."
+                translate(
+                    "DiaryDeletion",
+                    "{file} couldn't be deleted ({reason}). Check the folder's permissions, "
+                    "then try again, or delete the file yourself.",
+                ).format(file=file, reason=error.strerror)
             ) from error
         deleted.append(file)
     backups = backup_folder(path)

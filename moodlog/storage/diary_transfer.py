@@ -19,6 +19,7 @@ from typing import Any
 
 from moodlog import __version__
 from moodlog.domain.day_text import day_text
+from moodlog.domain.translation import translate
 from moodlog.storage.database import applied_migration_names, copy_aside
 from moodlog.storage.diary_connection import DiaryConnection
 from moodlog.storage.diary_store import DiaryStore
@@ -32,7 +33,6 @@ INTERNAL_PREFIXES = ("sqlite_", "_sqlite_")
 # Unsaved form contents: a draft names check-in, side-effect and tracker ids of the diary it
 # was typed in, so a merge (which may renumber them) leaves drafts out. Replace keeps them.
 NOT_MERGED = frozenset({"drafts"})
-UNCHANGED = "Your diary has not changed."
 
 Value = int | float | str | None
 
@@ -206,10 +206,18 @@ def dump_export(document: Mapping[str, Any]) -> str:
 # -- reading an export -----------------------------------------------------------------------
 
 
+def _unchanged() -> str:
+    return translate("DiaryTransfer", "Your diary has not changed.")
+
+
 def damaged(detail: str) -> TransferError:
+    """``detail``: what is wrong, already in the person's language."""
     return TransferError(
-        f"This moodlog export is damaged ({detail}). Export your diary again, or use another "
-        f"copy of the file. {UNCHANGED}"
+        translate(
+            "DiaryTransfer",
+            "This moodlog export is damaged ({detail}). Export your diary again, or use "
+            "another copy of the file. {unchanged}",
+        ).format(detail=detail, unchanged=_unchanged())
     )
 
 
@@ -221,15 +229,22 @@ def parse_export(data: bytes | str) -> dict[str, Any]:
         document = json.loads(text)
     except UnicodeDecodeError:
         raise TransferError(
-            "This file can't be read as text: it is damaged, or not a moodlog export. " + UNCHANGED
+            translate(
+                "DiaryTransfer",
+                "This file can't be read as text: it is damaged, or not a moodlog export. "
+                "{unchanged}",
+            ).format(unchanged=_unchanged())
         ) from None
     except RecursionError:  # brackets nested thousands deep
-        raise damaged("its brackets are nested too deep") from None
+        raise damaged(translate("DiaryTransfer", "its brackets are nested too deep")) from None
     except json.JSONDecodeError as error:
         raise TransferError(
-            "This file is damaged or incomplete, so it can't be read (JSON stops making sense "
-            f"at line {error.lineno}, column {error.colno}). Export your diary again, or use "
-            f"another copy of the file. {UNCHANGED}"
+            translate(
+                "DiaryTransfer",
+                "This file is damaged or incomplete, so it can't be read (JSON stops making "
+                "sense at line {line}, column {column}). Export your diary again, or use another "
+                "copy of the file. {unchanged}",
+            ).format(line=error.lineno, column=error.colno, unchanged=_unchanged())
         ) from None
     if not is_moodlog_export(document):
         raise _not_moodlog()
@@ -243,8 +258,11 @@ def is_moodlog_export(document: object) -> bool:
 
 def _not_moodlog() -> TransferError:
     return TransferError(
-        "This file is not a moodlog export (it lacks moodlog's “format” mark). To bring in "
-        f"entries from another app, import the file with that app's format. {UNCHANGED}"
+        translate(
+            "DiaryTransfer",
+            "This file is not a moodlog export (it lacks moodlog's “format” mark). To bring in "
+            "entries from another app, import the file with that app's format. {unchanged}",
+        ).format(unchanged=_unchanged())
     )
 
 
@@ -261,62 +279,98 @@ def _checked(document: Mapping[str, Any], shapes: Sequence[TableShape]) -> dict[
         raise _not_moodlog()
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise damaged("its format version is missing")
+        raise damaged(translate("DiaryTransfer", "its format version is missing"))
     if version > FORMAT_VERSION:
         raise TransferError(
-            f"This export was made by a newer moodlog (export format {version}; this moodlog "
-            f"reads format {FORMAT_VERSION}). Install the newer moodlog to import it. " + UNCHANGED
+            translate(
+                "DiaryTransfer",
+                "This export was made by a newer moodlog (export format {version}; this moodlog "
+                "reads format {readable}). Install the newer moodlog to import it. {unchanged}",
+            ).format(version=version, readable=FORMAT_VERSION, unchanged=_unchanged())
         )
     schema = document.get("schema")
     if not isinstance(schema, list) or not all(isinstance(name, str) for name in schema):
-        raise damaged("its list of diary changes is missing")
+        raise damaged(translate("DiaryTransfer", "its list of diary changes is missing"))
     unknown = [name for name in schema if name not in known_migration_names()]
     if unknown:
         raise TransferError(
-            "This export was made by a newer moodlog (its diary has changes this version "
-            f"doesn't know: {', '.join(unknown)}). Install the newer moodlog to import it. "
-            + UNCHANGED
+            translate(
+                "DiaryTransfer",
+                "This export was made by a newer moodlog (its diary has changes this version "
+                "doesn't know: {changes}). Install the newer moodlog to import it. {unchanged}",
+            ).format(changes=", ".join(unknown), unchanged=_unchanged())
         )
     known = known_migration_names()
     if schema != known[: len(schema)]:  # migrations run in order: an older diary has a prefix
-        raise damaged("its list of diary changes is out of order")
+        raise damaged(translate("DiaryTransfer", "its list of diary changes is out of order"))
     tables = document.get("tables")
     if not isinstance(tables, dict):
-        raise damaged("its tables are missing")
+        raise damaged(translate("DiaryTransfer", "its tables are missing"))
     by_name = {shape.name: shape for shape in shapes}
     checked: dict[str, _Table] = {}
     for name, table in tables.items():
         if name not in by_name:
-            raise damaged(f"it has a table “{name}” that moodlog doesn't know")
+            raise damaged(
+                translate(
+                    "DiaryTransfer", "it has a table “{table}” that moodlog doesn't know"
+                ).format(table=name)
+            )
         checked[name] = _checked_table(by_name[name], table)
     missing = sorted(set(by_name) - set(checked))
     if schema == known and missing:  # an export from this very schema holds every table
-        raise damaged(f"the table “{missing[0]}” is missing")
+        raise damaged(
+            translate("DiaryTransfer", "the table “{table}” is missing").format(table=missing[0])
+        )
     return checked
 
 
 def _checked_table(shape: TableShape, table: object) -> _Table:
     name = shape.name
     if not isinstance(table, dict):
-        raise damaged(f"the table “{name}” is not a table")
+        raise damaged(
+            translate("DiaryTransfer", "the table “{table}” is not a table").format(table=name)
+        )
     columns, rows = table.get("columns"), table.get("rows")
     if not isinstance(columns, list) or not isinstance(rows, list):
-        raise damaged(f"the table “{name}” lacks its columns or rows")
+        raise damaged(
+            translate("DiaryTransfer", "the table “{table}” lacks its columns or rows").format(
+                table=name
+            )
+        )
     if len(set(columns)) != len(columns) or not set(columns) <= set(shape.columns):
-        raise damaged(f"the table “{name}” has columns moodlog doesn't know")
+        raise damaged(
+            translate(
+                "DiaryTransfer", "the table “{table}” has columns moodlog doesn't know"
+            ).format(table=name)
+        )
     if not set(shape.primary_key) <= set(columns):
-        raise damaged(f"the table “{name}” lacks its key")
+        raise damaged(
+            translate("DiaryTransfer", "the table “{table}” lacks its key").format(table=name)
+        )
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, list) or len(row) != len(columns):
-            raise damaged(f"row {number} of “{name}” has the wrong number of values")
+            raise damaged(
+                translate(
+                    "DiaryTransfer", "row {number} of “{table}” has the wrong number of values"
+                ).format(number=number, table=name)
+            )
         for value in row:
             if not _storable(value):
-                raise damaged(f"row {number} of “{name}” holds a value moodlog can't store")
+                raise damaged(
+                    translate(
+                        "DiaryTransfer",
+                        "row {number} of “{table}” holds a value moodlog can't store",
+                    ).format(number=number, table=name)
+                )
     if shape.row_id is not None:
         position = columns.index(shape.row_id)
         ids = [row[position] for row in rows]
         if not all(isinstance(i, int) for i in ids) or len(set(ids)) != len(ids):
-            raise damaged(f"the rows of “{name}” are not numbered one by one")
+            raise damaged(
+                translate(
+                    "DiaryTransfer", "the rows of “{table}” are not numbered one by one"
+                ).format(table=name)
+            )
     return _Table(shape, columns, rows)
 
 
@@ -355,24 +409,76 @@ class ImportSummary:
 
     def text(self) -> str:
         """A few sentences for the person."""
-        when = f" of {_when(self.exported_at)}" if self.exported_at else ""
+        when = _when(self.exported_at) if self.exported_at else ""
+        added = self.total_added
         if self.replaced:
-            return f"Your diary now holds the export{when}: {_records(self.total_added)}."
+            if when:
+                holds = _one_or_many(
+                    added,
+                    translate(
+                        "DiaryTransfer",
+                        "Your diary now holds the export of {when}: {count} record.",
+                    ),
+                    translate(
+                        "DiaryTransfer",
+                        "Your diary now holds the export of {when}: {count} records.",
+                    ),
+                )
+            else:
+                holds = _one_or_many(
+                    added,
+                    translate("DiaryTransfer", "Your diary now holds the export: {count} record."),
+                    translate("DiaryTransfer", "Your diary now holds the export: {count} records."),
+                )
+            return holds.format(when=when, count=added)
         already = sum(self.already_there.values())
-        if self.total_added:
-            parts = [f"Added {_records(self.total_added)} from the export{when}."]
-            if already:
-                parts.append(f"{_records(already, 'was', 'were')} already in your diary.")
+        if added and when:
+            first = _one_or_many(
+                added,
+                translate("DiaryTransfer", "Added {count} record from the export of {when}."),
+                translate("DiaryTransfer", "Added {count} records from the export of {when}."),
+            )
+        elif added:
+            first = _one_or_many(
+                added,
+                translate("DiaryTransfer", "Added {count} record from the export."),
+                translate("DiaryTransfer", "Added {count} records from the export."),
+            )
+        elif when:
+            first = translate(
+                "DiaryTransfer",
+                "Nothing new to add: the export of {when} is already in your diary.",
+            )
         else:
-            parts = [f"Nothing new to add: the export{when} is already in your diary."]
+            first = translate(
+                "DiaryTransfer", "Nothing new to add: the export is already in your diary."
+            )
+        parts = [first.format(count=added, when=when)]
+        if added and already:
+            there = _one_or_many(
+                already,
+                translate("DiaryTransfer", "{count} record was already in your diary."),
+                translate("DiaryTransfer", "{count} records were already in your diary."),
+            )
+            parts.append(there.format(count=already))
         kept = sum(self.kept_yours.values())
         if kept:
-            parts.append(
-                f"For {_records(kept)} in the export, your diary already has its own entry "
-                "for the same day or name; yours stayed as they were."
+            yours = _one_or_many(
+                kept,
+                translate(
+                    "DiaryTransfer",
+                    "For {count} record in the export, your diary already has its own entry for "
+                    "the same day or name; yours stayed as they were.",
+                ),
+                translate(
+                    "DiaryTransfer",
+                    "For {count} records in the export, your diary already has its own entry for "
+                    "the same day or name; yours stayed as they were.",
+                ),
             )
+            parts.append(yours.format(count=kept))
         if sum(self.left_out.values()):
-            parts.append("Unsaved drafts in the export were left out.")
+            parts.append(translate("DiaryTransfer", "Unsaved drafts in the export were left out."))
         return " ".join(parts)
 
 
@@ -384,11 +490,9 @@ def _when(stamp: str) -> str:
     return f"{day_text(moment.date())}, {moment:%H:%M}"
 
 
-def _records(count: int, one: str = "", many: str = "") -> str:
-    """ "1 record", "3 records"; with verbs: "1 record was", "3 records were"."""
-    if count == 1:
-        return f"1 record {one}".rstrip()
-    return f"{count} records {many}".rstrip()
+def _one_or_many(count: int, one: str, many: str) -> str:
+    """The sentence for ``count``: ``one`` for 1, else ``many`` (both already translated)."""
+    return one if count == 1 else many
 
 
 def import_json(
@@ -413,7 +517,11 @@ def import_json(
             _merge(conn, shapes, tables, summary)
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
-            raise damaged(f"rows of “{problems[0][0]}” refer to rows the export doesn't hold")
+            raise damaged(
+                translate(
+                    "DiaryTransfer", "rows of “{table}” refer to rows the export doesn't hold"
+                ).format(table=problems[0][0])
+            )
     return summary
 
 
@@ -432,9 +540,12 @@ def copy_before_replace(store: DiaryStore, path: Path, now: datetime) -> Path:
     except problems as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise TransferError(
-            f"moodlog could not copy your diary aside before replacing it ({reason}), so "
-            "nothing was replaced. Free some disk space or check the folder's permissions, "
-            f"then try again. {UNCHANGED}"
+            translate(
+                "DiaryTransfer",
+                "moodlog could not copy your diary aside before replacing it ({reason}), so "
+                "nothing was replaced. Free some disk space or check the folder's permissions, "
+                "then try again. {unchanged}",
+            ).format(reason=reason, unchanged=_unchanged())
         ) from None
 
 
@@ -459,7 +570,7 @@ def _replace(
         try:
             conn.executemany(_insert_sql(shape, table.columns), table.rows)
         except conn.IntegrityError as error:  # sqlcipher3's is its own class
-            raise damaged(f"a row of “{shape.name}” doesn't fit the diary: {error}") from None
+            raise _does_not_fit(shape.name, error) from None
         summary.added[shape.name] = len(table.rows)
 
 
@@ -508,12 +619,23 @@ def _follow_numbers(
             mapped = numbers.get(parent, {}).get(value) if isinstance(value, int) else None
             if mapped is None:
                 raise damaged(
-                    f"a row of “{table.shape.name}” refers to {parent} {value}, which the "
-                    "export doesn't hold"
+                    translate(
+                        "DiaryTransfer",
+                        "a row of “{table}” refers to {parent} {value}, which the export doesn't "
+                        "hold",
+                    ).format(table=table.shape.name, parent=parent, value=value)
                 )
             row[position] = mapped
         rows.append(row)
     return rows
+
+
+def _does_not_fit(table: str, error: Exception) -> TransferError:
+    return damaged(
+        translate("DiaryTransfer", "a row of “{table}” doesn't fit the diary: {error}").format(
+            table=table, error=error
+        )
+    )
 
 
 def _insert(
@@ -522,7 +644,7 @@ def _insert(
     try:
         cursor = conn.execute(_insert_sql(table.shape, columns), row)
     except conn.IntegrityError as error:  # sqlcipher3's is its own class
-        raise damaged(f"a row of “{table.shape.name}” doesn't fit the diary: {error}") from None
+        raise _does_not_fit(table.shape.name, error) from None
     return int(cursor.lastrowid or 0)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, cast
 
+from moodlog.domain.translation import translate
 from moodlog.storage.errors import EncryptionUnavailable, WrongPassphrase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -71,7 +72,11 @@ def quote_passphrase(passphrase: str) -> str:
     parameters. Doubling single quotes is the only escape inside an SQLite string literal, so
     no passphrase can end the literal early; NUL, which would cut it short, is refused."""
     if not passphrase or "\x00" in passphrase:
-        raise WrongPassphrase("A passphrase can't be empty or contain a NUL character.")
+        raise WrongPassphrase(
+            translate(
+                "EncryptedConnection", "A passphrase can't be empty or contain a NUL character."
+            )
+        )
     return "'" + passphrase.replace("'", "''") + "'"
 
 
@@ -88,8 +93,11 @@ def connect_encrypted(path: Path, passphrase: str) -> sqlite3.Connection:
     key = quote_passphrase(passphrase)
     if is_plain(path):
         raise WrongPassphrase(
-            f"{path} is not encrypted, so it opens without a passphrase. Leave out "
-            "--passphrase-file and MOODLOG_PASSPHRASE to open it. Nothing was changed."
+            translate(
+                "EncryptedConnection",
+                "{path} is not encrypted, so it opens without a passphrase. Leave out "
+                "--passphrase-file and MOODLOG_PASSPHRASE to open it. Nothing was changed.",
+            ).format(path=path)
         )
     dbapi = _dbapi()
     conn = dbapi.connect(str(path), factory=_keyed_connection_class(dbapi))
@@ -103,8 +111,11 @@ def connect_encrypted(path: Path, passphrase: str) -> sqlite3.Connection:
     except dbapi.DatabaseError as error:
         conn.close()
         raise WrongPassphrase(
-            f"That passphrase doesn't open the diary {path}. Check Caps Lock and the keyboard "
-            "layout, then try again. The diary has not been changed."
+            translate(
+                "EncryptedConnection",
+                "That passphrase doesn't open the diary {path}. Check Caps Lock and the "
+                "keyboard layout, then try again. The diary has not been changed.",
+            ).format(path=path)
         ) from error
     return cast(sqlite3.Connection, conn)
 
@@ -132,8 +143,11 @@ def _dbapi() -> ModuleType:
         return importlib.import_module(_DBAPI)
     except ImportError as error:
         raise EncryptionUnavailable(
-            "Encrypted diaries need the optional sqlcipher3 package, which isn't installed. "
-            "Install it with: pip install 'moodlog[encryption]'. Nothing was changed."
+            translate(
+                "EncryptedConnection",
+                "Encrypted diaries need the optional sqlcipher3 package, which isn't installed. "
+                "Install it with: pip install 'moodlog[encryption]'. Nothing was changed.",
+            )
         ) from error
 
 

@@ -17,6 +17,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from moodlog.domain.translation import translate
 from moodlog.storage.database import FILE_MODE, copy_aside, open_database
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.encrypted_connection import (
@@ -25,8 +26,6 @@ from moodlog.storage.encrypted_connection import (
     database_errors,
 )
 from moodlog.storage.errors import DiaryUnavailable
-
-_UNCHANGED = "Your diary has not been changed."
 
 
 def change_store_encryption(
@@ -69,6 +68,10 @@ def change_encryption(path: Path, old: str | None, new: str | None, now: datetim
     return aside
 
 
+def _unchanged() -> str:
+    return translate("EncryptionChange", "Your diary has not been changed.")
+
+
 def _reason(old: str | None, new: str | None) -> str:
     if old is None:
         return "before-encryption"
@@ -99,8 +102,11 @@ def _export(path: Path, old: str | None, new: str | None, fresh: Path) -> None:
         exporter.execute("DETACH DATABASE fresh")
     except database_errors() as error:
         raise DiaryUnavailable(
-            f"The new diary file couldn't be written ({error}). Check there is free space "
-            f"in {path.parent}, then try again. {_UNCHANGED}"
+            translate(
+                "EncryptionChange",
+                "The new diary file couldn't be written ({error}). Check there is free space "
+                "in {folder}, then try again. {unchanged}",
+            ).format(error=error, folder=path.parent, unchanged=_unchanged())
         ) from error
     finally:
         exporter.close()
@@ -116,8 +122,11 @@ def _check(fresh: Path, new: str | None, expected: dict[str, int]) -> None:
         conn.close()
     if verdict != "ok" or counts != expected:
         raise DiaryUnavailable(
-            f"The new diary file didn't check out, so it was thrown away. {_UNCHANGED} "
-            "Try again; if it happens again, make a backup first."
+            translate(
+                "EncryptionChange",
+                "The new diary file didn't check out, so it was thrown away. {unchanged} "
+                "Try again; if it happens again, make a backup first.",
+            ).format(unchanged=_unchanged())
         )
 
 
@@ -126,7 +135,10 @@ def _put_in_place(fresh: Path, path: Path) -> None:
     wal = path.with_name(f"{path.name}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise DiaryUnavailable(
-            f"Another program still has the diary open. Close it, then try again. {_UNCHANGED}"
+            translate(
+                "EncryptionChange",
+                "Another program still has the diary open. Close it, then try again. {unchanged}",
+            ).format(unchanged=_unchanged())
         )
     _fsync(fresh)
     fresh.replace(path)

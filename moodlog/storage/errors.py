@@ -2,6 +2,8 @@
 
 import sqlite3
 
+from moodlog.domain.translation import translate
+
 
 class StorageError(Exception):
     """A problem with the diary file that the person should be told about."""
@@ -43,25 +45,44 @@ def unavailable_from(error: sqlite3.Error) -> StorageError:
     The caller keeps what was typed; every message says that nothing already saved changed.
     """
     text = str(error).lower()
-    kept = "What you typed is still in the form, and nothing already saved has changed."
+    kept = translate(
+        "StorageErrors",
+        "What you typed is still in the form, and nothing already saved has changed.",
+    )
     if "full" in text:
         return DiaryUnavailable(
-            "The disk is full, so this could not be saved. Free some space, then save again. "
-            + kept
+            translate(
+                "StorageErrors",
+                "The disk is full, so this could not be saved. Free some space, then save "
+                "again. {kept}",
+            ).format(kept=kept)
         )
     if "readonly" in text or "read-only" in text:
         return DiaryUnavailable(
-            "The diary file is read-only, so this could not be saved. Check the file's "
-            f"permissions or open a copy with --db. {kept}"
+            translate(
+                "StorageErrors",
+                "The diary file is read-only, so this could not be saved. Check the file's "
+                "permissions or open a copy with --db. {kept}",
+            ).format(kept=kept)
         )
     if "locked" in text or "busy" in text:
         return DiaryUnavailable(
-            "Another program is using the diary file. Close it (or wait a moment), then save "
-            f"again. {kept}"
+            translate(
+                "StorageErrors",
+                "Another program is using the diary file. Close it (or wait a moment), then "
+                "save again. {kept}",
+            ).format(kept=kept)
         )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return DiaryDamaged(
-            "The diary file is damaged, so this could not be saved. Keep the file as it is and "
-            f"restore a backup. {kept}"
+            translate(
+                "StorageErrors",
+                "The diary file is damaged, so this could not be saved. Keep the file as it is "
+                "and restore a backup. {kept}",
+            ).format(kept=kept)
         )
-    return DiaryUnavailable(f"This could not be saved ({error}). {kept}")
+    return DiaryUnavailable(
+        translate("StorageErrors", "This could not be saved ({error}). {kept}").format(
+            error=error, kept=kept
+        )
+    )

@@ -10,6 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from moodlog.domain.translation import translate
 from moodlog.storage.database import FILE_MODE, open_database
 from moodlog.storage.days_csv import days_csv
 from moodlog.storage.diary_store import DiaryStore
@@ -37,15 +38,30 @@ def check_destination(destination: Path, diary: Path | None = None) -> None:
     diary itself)."""
     folder = destination.parent
     if destination.is_dir():
-        raise TransferError(f"{destination} is a folder; give a file name for the export.")
+        raise TransferError(
+            translate(
+                "ExportFile", "{destination} is a folder; give a file name for the export."
+            ).format(destination=destination)
+        )
     if not folder.is_dir():
-        raise TransferError(f"The folder {folder} doesn't exist; create it or choose another.")
+        raise TransferError(
+            translate(
+                "ExportFile", "The folder {folder} doesn't exist; create it or choose another."
+            ).format(folder=folder)
+        )
     if diary is not None and _same_file(destination, diary):
         raise TransferError(
-            f"{destination} is your diary itself; choose another file name for the export."
+            translate(
+                "ExportFile",
+                "{destination} is your diary itself; choose another file name for the export.",
+            ).format(destination=destination)
         )
     if not os.access(folder, os.W_OK):
-        raise TransferError(f"moodlog may not write to {folder}; choose another place.")
+        raise TransferError(
+            translate(
+                "ExportFile", "moodlog may not write to {folder}; choose another place."
+            ).format(folder=folder)
+        )
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -74,9 +90,11 @@ def write_file(data: bytes, destination: Path) -> None:
         partial = None
     except OSError as error:
         raise TransferError(
-            f"The export could not be saved to {destination.parent} "
-            f"({error.strerror or error}). Choose another place, or free some space, and "
-            "export again. Your diary has not changed."
+            translate(
+                "ExportFile",
+                "The export could not be saved to {folder} ({reason}). Choose another place, or "
+                "free some space, and export again. Your diary has not changed.",
+            ).format(folder=destination.parent, reason=error.strerror or error)
         ) from error
     finally:
         if partial is not None:
@@ -96,15 +114,27 @@ def export_diary_file(
     returns the line to print. Never creates a diary: a missing file is an error. The export
     itself is plain text: asking for it is the explicit request."""
     if not db.is_file():
-        raise TransferError(f"There is no diary at {db}; nothing was created.")
+        raise TransferError(
+            translate("ExportFile", "There is no diary at {diary}; nothing was created.").format(
+                diary=db
+            )
+        )
     check_destination(destination, diary=db)
     store = DiaryStore(open_database(db, now, passphrase))
     try:
         save_export(store, kind, destination, now)
     finally:
         store.close()
-    what = "Your whole diary" if kind is ExportKind.JSON else "Your daily entries"
-    return (
-        f"{what} went to {destination} ({kind.value.upper()}). This file is not protected; "
-        "keep it somewhere private."
-    )
+    if kind is ExportKind.JSON:
+        done = translate(
+            "ExportFile",
+            "Your whole diary went to {destination} ({format}). This file is not protected; "
+            "keep it somewhere private.",
+        )
+    else:
+        done = translate(
+            "ExportFile",
+            "Your daily entries went to {destination} ({format}). This file is not protected; "
+            "keep it somewhere private.",
+        )
+    return done.format(destination=destination, format=kind.value.upper())

@@ -19,6 +19,7 @@ from moodlog.domain.day_text import day_text
 from moodlog.domain.import_batch import ImportBatch
 from moodlog.domain.import_preview import ImportPreview, MoodMapping, check_mapping, mood_key
 from moodlog.domain.scales import SCALE_KEYS
+from moodlog.domain.translation import translate
 from moodlog.storage.diary_connection import DiaryConnection
 from moodlog.storage.errors import StorageError
 from moodlog.storage.row_mapping import Row
@@ -204,7 +205,8 @@ class ImportStore:
 
 
 def already_imported_text(batch: ImportBatch) -> str:
-    return (
-        f"{batch.file_name} was already imported on {day_text(batch.imported_at.date())} "
-        f"({batch.added:,} check-ins), so nothing was added again. Your diary has not changed."
-    )
+    return translate(
+        "ImportStore",
+        "{file} was already imported on {day} ({count} check-ins), so nothing was added "
+        "again. Your diary has not changed.",
+    ).format(file=batch.file_name, day=day_text(batch.imported_at.date()), count=f"{batch.added:,}")

@@ -28,19 +28,20 @@ class AdherencePanel(QGroupBox):
     manage_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Medications taken", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Medications taken"))
         self.inputs: dict[int, ChoiceInput] = {}
         self.medications: dict[int, Medication] = {}
         self._grid = QGridLayout(self)
         self._grid.setVerticalSpacing(0)
-        self.all_taken_button = QPushButton("&All taken as prescribed", self)
-        self.all_taken_button.setToolTip("Mark every medication listed here as taken")
+        self.all_taken_button = QPushButton(self.tr("&All taken as prescribed"), self)
+        self.all_taken_button.setToolTip(self.tr("Mark every medication listed here as taken"))
         self.all_taken_button.clicked.connect(self.mark_all_taken)
-        self.manage_button = QPushButton("&Medications…", self)
-        self.manage_button.setToolTip("Add a medication, change a dose or record a stop")
+        self.manage_button = QPushButton(self.tr("&Medications…"), self)
+        self.manage_button.setToolTip(self.tr("Add a medication, change a dose or record a stop"))
         self.manage_button.clicked.connect(self.manage_requested)
         self.empty_label = QLabel(
-            "No daily medications on this day. Add them under Treatment.", self
+            self.tr("No daily medications on this day. Add them under Treatment."), self
         )
         self.empty_label.setWordWrap(True)
 
@@ -64,7 +65,7 @@ class AdherencePanel(QGroupBox):
                 name,
                 list(_CODES),
                 [status.label for status in _CODES.values()],
-                "Type 1 taken, 2 partly taken, 3 missed; Delete: not recorded.",
+                self.tr("Type 1 taken, 2 partly taken, 3 missed; Delete: not recorded."),
             )
             choice.value_changed.connect(self.edited)
             self.inputs[medication.id or 0] = choice

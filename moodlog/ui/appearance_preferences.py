@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 _THEME_KEY = "appearance/theme"
 _WEEK_START_KEY = "appearance/week_start"
@@ -15,11 +15,15 @@ class Theme(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Theme.SYSTEM: "Same as the system",
-            Theme.LIGHT: "Light",
-            Theme.DARK: "Dark",
-        }[self]
+        """The theme's name in the person's language."""
+        if self is Theme.LIGHT:
+            #: A colour theme: light colours.
+            return QCoreApplication.translate("Theme", "Light")
+        if self is Theme.DARK:
+            #: A colour theme: dark colours.
+            return QCoreApplication.translate("Theme", "Dark")
+        #: A colour theme: the colours the desktop uses.
+        return QCoreApplication.translate("Theme", "Same as the system")
 
 
 class WeekStart(StrEnum):
@@ -29,11 +33,13 @@ class WeekStart(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            WeekStart.LOCALE: "As usual where I live",
-            WeekStart.MONDAY: "Monday",
-            WeekStart.SUNDAY: "Sunday",
-        }[self]
+        """The choice's name in the person's language."""
+        if self is WeekStart.MONDAY:
+            return QCoreApplication.translate("WeekStart", "Monday")
+        if self is WeekStart.SUNDAY:
+            return QCoreApplication.translate("WeekStart", "Sunday")
+        #: Weeks start on the day usual in the person's country (their locale).
+        return QCoreApplication.translate("WeekStart", "As usual where I live")
 
 
 class AppearancePreferences:

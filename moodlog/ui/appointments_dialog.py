@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +30,7 @@ from moodlog.domain.appointments import (
 from moodlog.domain.clock import Clock
 from moodlog.domain.day_text import day_text
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.appointment_store import AppointmentStore
 from moodlog.storage.errors import StorageError
 from moodlog.ui import dialogs
@@ -42,11 +43,14 @@ from moodlog.ui.form_dialog import (
 )
 from moodlog.ui.qt_dates import to_date
 
-INTRODUCTION = (
+INTRODUCTION = QT_TRANSLATE_NOOP(
+    "AppointmentsDialog",
     "Record your appointments, so a report can cover the time since the last one. Write "
-    "questions down when they come to mind: the open ones go in the report's summary."
+    "questions down when they come to mind: the open ones go in the report's summary.",
 )
-QUESTIONS_NOTE = "Tick a question once it has been asked and answered; it stays here."
+QUESTIONS_NOTE = QT_TRANSLATE_NOOP(
+    "AppointmentsDialog", "Tick a question once it has been asked and answered; it stays here."
+)
 # Appointments may be booked ahead, up to this far.
 BOOKING_DAYS_AHEAD = 3 * 366
 _ID = Qt.ItemDataRole.UserRole
@@ -66,11 +70,21 @@ def appointment_text(appointment: Appointment, today: date) -> str:
     if appointment.note.strip():
         parts.append(appointment.note.strip())
     text = " · ".join(parts)
-    return f"{text} (booked)" if appointment.day > today else text
+    if appointment.day > today:
+        #: An appointment still ahead, e.g. "1 Oct 2026 · Dr Lee (booked)"
+        return QCoreApplication.translate("AppointmentsDialog", "{appointment} (booked)").format(
+            appointment=text
+        )
+    return text
 
 
 def question_text(question: ClinicianQuestion) -> str:
-    return f"{question.text} (answered)" if question.answered else question.text
+    if question.answered:
+        #: A question for the doctor that has been answered
+        return QCoreApplication.translate("AppointmentsDialog", "{question} (answered)").format(
+            question=question.text
+        )
+    return question.text
 
 
 class AppointmentsDialog(QDialog):
@@ -87,7 +101,7 @@ class AppointmentsDialog(QDialog):
         self._clock = clock
         self._today = clock().date()
         self._filling = False
-        self.setWindowTitle("Appointments and questions")
+        self.setWindowTitle(self.tr("Appointments and questions"))
         self._build_layout()
         self._connect_signals()
         self._fill_appointments()
@@ -98,14 +112,16 @@ class AppointmentsDialog(QDialog):
 
     def _build_layout(self) -> None:
         outer = QVBoxLayout(self)
-        self.intro_label = QLabel(INTRODUCTION, self)
+        self.intro_label = QLabel(
+            QCoreApplication.translate("AppointmentsDialog", INTRODUCTION), self
+        )
         self.intro_label.setWordWrap(True)
         outer.addWidget(self.intro_label)
         outer.addWidget(self._build_appointments())
         outer.addWidget(self._build_questions(), 1)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.hide()
         outer.addWidget(self.error_label)
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -119,26 +135,30 @@ class AppointmentsDialog(QDialog):
         group = QGroupBox(self)
         column = QVBoxLayout(group)
         self.appointment_list = QListWidget(group)
-        self.appointment_list.setAccessibleName("Appointments, latest first")
+        self.appointment_list.setAccessibleName(self.tr("Appointments, latest first"))
         column.addWidget(
-            heading(buddy_label("A&ppointments, latest first", self.appointment_list, group))
+            heading(
+                buddy_label(self.tr("A&ppointments, latest first"), self.appointment_list, group)
+            )
         )
         column.addWidget(self.appointment_list, 1)
-        self.delete_appointment_button = QPushButton("Delete appoint&ment…", group)
+        self.delete_appointment_button = QPushButton(self.tr("Delete appoint&ment…"), group)
         column.addWidget(self.delete_appointment_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.date_edit = make_date_edit(
             self._today + timedelta(days=BOOKING_DAYS_AHEAD),
             self._today,
-            "Appointment date",
+            self.tr("Appointment date"),
             group,
             earliest=FIRST_DAY,
         )
-        self.note_edit = make_line_edit("Appointment note", "e.g. Dr Lee, TMS clinic", group)
-        self.add_appointment_button = QPushButton("&Add appointment", group)
+        self.note_edit = make_line_edit(
+            self.tr("Appointment note"), self.tr("e.g. Dr Lee, TMS clinic"), group
+        )
+        self.add_appointment_button = QPushButton(self.tr("&Add appointment"), group)
         grid = QGridLayout()
-        grid.addWidget(buddy_label("&Date", self.date_edit, group), 0, 0)
+        grid.addWidget(buddy_label(self.tr("&Date"), self.date_edit, group), 0, 0)
         grid.addWidget(self.date_edit, 0, 1)
-        grid.addWidget(buddy_label("&Note (optional)", self.note_edit, group), 0, 2)
+        grid.addWidget(buddy_label(self.tr("&Note (optional)"), self.note_edit, group), 0, 2)
         grid.addWidget(self.note_edit, 0, 3)
         grid.addWidget(self.add_appointment_button, 0, 4)
         grid.setColumnStretch(3, 1)
@@ -149,24 +169,28 @@ class AppointmentsDialog(QDialog):
         group = QGroupBox(self)
         column = QVBoxLayout(group)
         self.question_list = QListWidget(group)
-        self.question_list.setAccessibleName("Questions for my doctor")
+        self.question_list.setAccessibleName(self.tr("Questions for my doctor"))
         self.question_list.setWordWrap(True)
         column.addWidget(
-            heading(buddy_label("&Questions for my doctor", self.question_list, group))
+            heading(buddy_label(self.tr("&Questions for my doctor"), self.question_list, group))
         )
-        column.addWidget(make_note_label(QUESTIONS_NOTE, group))
+        column.addWidget(
+            make_note_label(QCoreApplication.translate("AppointmentsDialog", QUESTIONS_NOTE), group)
+        )
         column.addWidget(self.question_list, 1)
-        self.answered_button = QPushButton("Mar&k answered", group)
-        self.delete_question_button = QPushButton("De&lete question…", group)
+        self.answered_button = QPushButton(self.tr("Mar&k answered"), group)
+        self.delete_question_button = QPushButton(self.tr("De&lete question…"), group)
         buttons = QHBoxLayout()
         buttons.addWidget(self.answered_button)
         buttons.addWidget(self.delete_question_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
-        self.question_edit = make_line_edit("New question", "What would you like to ask?", group)
-        self.add_question_button = QPushButton("Add qu&estion", group)
+        self.question_edit = make_line_edit(
+            self.tr("New question"), self.tr("What would you like to ask?"), group
+        )
+        self.add_question_button = QPushButton(self.tr("Add qu&estion"), group)
         row = QHBoxLayout()
-        row.addWidget(buddy_label("&Write a question", self.question_edit, group))
+        row.addWidget(buddy_label(self.tr("&Write a question"), self.question_edit, group))
         row.addWidget(self.question_edit, 1)
         row.addWidget(self.add_question_button)
         column.addLayout(row)
@@ -219,7 +243,9 @@ class AppointmentsDialog(QDialog):
         self.answered_button.setEnabled(chosen)
         item = self.question_list.currentItem()
         answered = chosen and item.checkState() == Qt.CheckState.Checked
-        self.answered_button.setText("Mar&k not answered" if answered else "Mar&k answered")
+        self.answered_button.setText(
+            self.tr("Mar&k not answered") if answered else self.tr("Mar&k answered")
+        )
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -258,7 +284,11 @@ class AppointmentsDialog(QDialog):
             return
         item = self.appointment_list.currentItem()
         if not dialogs.confirm(
-            self, "Delete the appointment?", f"Delete {item.text()}?", "Delete appointment"
+            self,
+            self.tr("Delete the appointment?"),
+            #: e.g. "Delete 1 Oct 2026 · Dr Lee?"
+            self.tr("Delete {appointment}?").format(appointment=item.text()),
+            self.tr("Delete appointment"),
         ):
             return
         appointment_id = int(item.data(_ID))
@@ -312,7 +342,10 @@ class AppointmentsDialog(QDialog):
         item = self.question_list.currentItem()
         text = item.text()
         if not dialogs.confirm(
-            self, "Delete the question?", f"Delete “{text}”?", "Delete question"
+            self,
+            self.tr("Delete the question?"),
+            self.tr("Delete “{question}”?").format(question=text),
+            self.tr("Delete question"),
         ):
             return
         question_id = int(item.data(_ID))

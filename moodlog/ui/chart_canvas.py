@@ -46,7 +46,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(round(chart.figure.get_figheight() * chart.figure.dpi))
-        self.setAccessibleName("Trend chart")
+        self.setAccessibleName(self.tr("Trend chart"))
         self.mpl_connect("motion_notify_event", self._on_motion)
         self.mpl_connect("button_press_event", self._on_press)
         self.mpl_connect("button_release_event", self._on_release)

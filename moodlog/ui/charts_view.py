@@ -6,7 +6,7 @@ loads."""
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,8 +37,9 @@ from moodlog.domain.chart_range import (
 from moodlog.domain.clock import Clock
 from moodlog.domain.day_details import day_details
 from moodlog.domain.day_text import day_text
-from moodlog.domain.insights import CAUTION, insights
+from moodlog.domain.insights import caution, insights
 from moodlog.domain.scales import MOOD, SCALES
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.domain.trend_data import TrendData
 from moodlog.domain.trend_summaries import range_summary, summaries, tracker_summary
 from moodlog.storage.diary_store import DiaryStore
@@ -46,12 +47,12 @@ from moodlog.ui.chart_canvas import ChartCanvas
 from moodlog.ui.qt_dates import to_date, to_qdate
 
 _RANGE_BUTTONS = (
-    (ChartRange.FOUR_WEEKS, "&4 weeks"),
-    (ChartRange.THREE_MONTHS, "&3 months"),
-    (ChartRange.SIX_MONTHS, "&6 months"),
-    (ChartRange.ONE_YEAR, "1 &year"),
-    (ChartRange.ALL, "A&ll"),
-    (ChartRange.CUSTOM, "C&ustom"),
+    (ChartRange.FOUR_WEEKS, QT_TRANSLATE_NOOP("ChartsView", "&4 weeks")),
+    (ChartRange.THREE_MONTHS, QT_TRANSLATE_NOOP("ChartsView", "&3 months")),
+    (ChartRange.SIX_MONTHS, QT_TRANSLATE_NOOP("ChartsView", "&6 months")),
+    (ChartRange.ONE_YEAR, QT_TRANSLATE_NOOP("ChartsView", "1 &year")),
+    (ChartRange.ALL, QT_TRANSLATE_NOOP("ChartsView", "A&ll")),
+    (ChartRange.CUSTOM, QT_TRANSLATE_NOOP("ChartsView", "C&ustom")),
 )
 _SETTINGS_RANGE = "charts/range"
 _SETTINGS_SCALES = "charts/scales"
@@ -60,9 +61,13 @@ _SETTINGS_EFFICIENCY = "charts/efficiency"
 # Insights and summaries follow a drag or zoom once it pauses.
 _TEXT_DELAY_MS = 250
 _NOTE_CHARS = 280
-NOTHING_YET = (
+NOTHING_YET = QT_TRANSLATE_NOOP(
+    "ChartsView",
     "Nothing is logged yet. The charts fill in as you record days on Today (Ctrl+1); "
-    "missed days simply stay blank."
+    "missed days simply stay blank.",
+)
+NO_DAY_CHOSEN = QT_TRANSLATE_NOOP(
+    "ChartsView", "Point at a day, or click one, to see what it holds."
 )
 
 
@@ -100,26 +105,28 @@ class ChartsView(QWidget):
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[ChartRange, QPushButton] = {}
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(QLabel(self.tr("Show:")))
         for choice, text in _RANGE_BUTTONS:
-            button = QPushButton(text)
+            button = QPushButton(QCoreApplication.translate("ChartsView", text))
             button.setCheckable(True)
             button.setAutoDefault(False)
-            button.setAccessibleName(f"Show {choice.label.lower()}")
+            #: {span} is a span of days shown on the charts: "Show 4 weeks", "Show all"
+            button.setAccessibleName(self.tr("Show {span}").format(span=choice.label.lower()))
             self.range_group.addButton(button)
             self.range_buttons[choice] = button
             bar.addWidget(button)
-        self.from_edit = self._date_edit("First day shown")
-        self.to_edit = self._date_edit("Last day shown")
-        from_label = QLabel("&From")
+        self.from_edit = self._date_edit(self.tr("First day shown"))
+        self.to_edit = self._date_edit(self.tr("Last day shown"))
+        from_label = QLabel(self.tr("&From"))
         from_label.setBuddy(self.from_edit)
-        to_label = QLabel("t&o")
+        #: "From [date] to [date]"
+        to_label = QLabel(self.tr("t&o"))
         to_label.setBuddy(self.to_edit)
         for widget in (from_label, self.from_edit, to_label, self.to_edit):
             bar.addWidget(widget)
         self.more_button = QToolButton()
-        self.more_button.setText("&More to show")
-        self.more_button.setAccessibleName("More to show on the chart")
+        self.more_button.setText(self.tr("&More to show"))
+        self.more_button.setAccessibleName(self.tr("More to show on the chart"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
         self.more_button.setMenu(self.more_menu)
@@ -130,9 +137,11 @@ class ChartsView(QWidget):
         self.logged_label.setObjectName("charts-logged")
         self.logged_label.setWordWrap(True)
         self.help_label = QLabel(
-            "Point at a day to see it; click to choose it and press Enter (or double-click) "
-            "to open it. Ctrl + wheel or + / − zoom, drag or Page Up / Page Down move, "
-            "arrows step a day."
+            self.tr(
+                "Point at a day to see it; click to choose it and press Enter (or double-click) "
+                "to open it. Ctrl + wheel or + / − zoom, drag or Page Up / Page Down move, "
+                "arrows step a day."
+            )
         )
         self.help_label.setWordWrap(True)
         self.help_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -141,9 +150,9 @@ class ChartsView(QWidget):
         self.chart_area.setWidgetResizable(True)
         self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.chart_area.setAccessibleName("Charts, one panel below another")
+        self.chart_area.setAccessibleName(self.tr("Charts, one panel below another"))
         self.chart_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart itself takes focus
-        self.placeholder = QLabel("Drawing the charts…")
+        self.placeholder = QLabel(self.tr("Drawing the charts…"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_area.setWidget(self.placeholder)
 
@@ -151,11 +160,11 @@ class ChartsView(QWidget):
         side_layout = QVBoxLayout(side)
         self.day_heading = QLabel()
         self.day_heading.setTextFormat(Qt.TextFormat.RichText)
-        self.day_label = QLabel("Point at a day, or click one, to see what it holds.")
-        self.open_button = QPushButton("Op&en this day")
+        self.day_label = QLabel(QCoreApplication.translate("ChartsView", NO_DAY_CHOSEN))
+        self.open_button = QPushButton(self.tr("Op&en this day"))
         self.open_button.setAutoDefault(False)
         self.open_button.setEnabled(False)
-        self.open_button.setAccessibleName("Open the chosen day for editing")
+        self.open_button.setAccessibleName(self.tr("Open the chosen day for editing"))
         self.insights_label = QLabel()
         self.summary_label = QLabel()
         self.day_heading.setWordWrap(True)
@@ -164,14 +173,14 @@ class ChartsView(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.insights_label.setAccessibleName("Insights")
-        self.summary_label.setAccessibleName("The charts as text")
+        self.insights_label.setAccessibleName(self.tr("Insights"))
+        self.summary_label.setAccessibleName(self.tr("The charts as text"))
         side_layout.addWidget(self.day_heading)
         side_layout.addWidget(self.day_label)
         side_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        side_layout.addWidget(_heading("Insights"))
+        side_layout.addWidget(_heading(self.tr("Insights")))
         side_layout.addWidget(self.insights_label)
-        side_layout.addWidget(_heading("The charts in words"))
+        side_layout.addWidget(_heading(self.tr("The charts in words")))
         side_layout.addWidget(self.summary_label)
         side_layout.addStretch(1)
         self.side_area = QScrollArea()
@@ -179,7 +188,9 @@ class ChartsView(QWidget):
         self.side_area.setFrameShape(QFrame.Shape.NoFrame)
         self.side_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side_area.setWidget(side)
-        self.side_area.setAccessibleName("The chosen day, insights and the charts in words")
+        self.side_area.setAccessibleName(
+            self.tr("The chosen day, insights and the charts in words")
+        )
         self.side_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.side_area.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
 
@@ -297,12 +308,12 @@ class ChartsView(QWidget):
             )
         self.more_menu.addSeparator()
         for tracker in self._data.trackers:
-            action = self._toggle(tracker.name, tracker.id in options.trackers)
+            action = self._toggle(tracker.label, tracker.id in options.trackers)
             action.toggled.connect(
                 lambda on, tid=str(tracker.id): self._set_listed(_SETTINGS_TRACKERS, tid, on)
             )
         self.more_menu.addSeparator()
-        action = self._toggle("Sleep efficiency", options.efficiency)
+        action = self._toggle(self.tr("Sleep efficiency"), options.efficiency)
         action.toggled.connect(self._set_efficiency)
 
     def _toggle(self, text: str, checked: bool) -> QAction:
@@ -398,13 +409,16 @@ class ChartsView(QWidget):
         start, end = self.span.start, self.span.end
         nothing_yet = self._data.first_logged_day() is None and not self._data.scores
         self.logged_label.setText(
-            NOTHING_YET if nothing_yet else range_summary(self._data, start, end)
+            QCoreApplication.translate("ChartsView", NOTHING_YET)
+            if nothing_yet
+            else range_summary(self._data, start, end)
         )
         items = "".join(
             f"<p><b>{escape(i.title)}</b><br>{escape(i.text)}</p>"
             for i in insights(self._data, start, end)
         )
-        self.insights_label.setText(f"{items}<p><i>{escape(CAUTION)}</i></p>")
+        not_cause = f"<p><i>{escape(caution())}</i></p>"
+        self.insights_label.setText(items + not_cause)
         parts = summaries(self._data, start, end) + [
             tracker_summary(self._data, tracker_id, start, end)
             for tracker_id in self._options().trackers
@@ -413,7 +427,10 @@ class ChartsView(QWidget):
             "".join(f"<p><b>{escape(p.heading)}</b><br>{escape(p.text)}</p>" for p in parts)
         )
         if self.canvas is not None:
-            self.canvas.setAccessibleDescription(" ".join(f"{p.heading}: {p.text}" for p in parts))
+            described = (
+                self.tr("{heading}: {text}").format(heading=p.heading, text=p.text) for p in parts
+            )
+            self.canvas.setAccessibleDescription(" ".join(described))
 
     # -- days --------------------------------------------------------------------------------
 
@@ -443,10 +460,14 @@ class ChartsView(QWidget):
     def _describe(self, day: date | None) -> None:
         if day is None or self._data is None:
             self.day_heading.setText("")
-            self.day_label.setText("Point at a day, or click one, to see what it holds.")
+            self.day_label.setText(QCoreApplication.translate("ChartsView", NO_DAY_CHOSEN))
             return
-        chosen = " (chosen)" if day == self.selected_day else ""
-        self.day_heading.setText(f"<b>{day:%A} {escape(day_text(day))}</b>{chosen}")
+        heading = (
+            self.tr("<b>{weekday} {day}</b> (chosen)")
+            if day == self.selected_day
+            else self.tr("<b>{weekday} {day}</b>")
+        )
+        self.day_heading.setText(heading.format(weekday=f"{day:%A}", day=escape(day_text(day))))
         lines = [escape(line) for line in day_details(self._data, day)]
         # The diary is read again only for a day that holds a note (not on every hover).
         notes = (
@@ -457,12 +478,13 @@ class ChartsView(QWidget):
         for note in notes:
             short = note if len(note) <= _NOTE_CHARS else note[: _NOTE_CHARS - 1] + "…"
             lines.append(f"<i>“{escape(short)}”</i>")
-        self.day_label.setText("<br>".join(lines))
+        described = "<br>".join(lines)
+        self.day_label.setText(described)
 
     def _open(self, day: date | None) -> None:
         day = day or self.selected_day
         if day is None:
-            self.status.emit("Click a day on the chart first, then open it.")
+            self.status.emit(self.tr("Click a day on the chart first, then open it."))
             return
         self.day_opened.emit(min(day, self._today()))
 
@@ -475,6 +497,7 @@ def _days_to_show(span: DaySpan, day: date) -> int:
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(f"<b>{escape(text)}</b>")
+    bold = f"<b>{escape(text)}</b>"  # markup only: ``text`` comes translated
+    label = QLabel(bold)
     label.setTextFormat(Qt.TextFormat.RichText)
     return label

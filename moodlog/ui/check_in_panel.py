@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.check_in import CheckIn
-from moodlog.domain.scales import MOOD, MOOD_WORDS, SCALES, SCALES_BY_KEY, Scale
+from moodlog.domain.scales import MOOD, SCALES, SCALES_BY_KEY, Scale, mood_words
 from moodlog.ui.choice_input import ChoiceInput
 
 
@@ -39,12 +39,13 @@ class CheckInPanel(QGroupBox):
         *,
         anchors: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
-        super().__init__("How are you right now?", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("How are you right now?"))
         self.inputs: dict[str, ChoiceInput] = {}
         self._rows: dict[str, list[QWidget]] = {}
         self._value_labels: dict[str, QLabel] = {}
         self.anchor_labels: dict[str, QLabel] = {}
-        self._mood_words = list(MOOD_WORDS)
+        self._mood_words = list(mood_words())
         self._hidden_values: dict[str, int] = {}
         self._build_layout()
         self.set_shown_scales(shown_scales)
@@ -57,8 +58,8 @@ class CheckInPanel(QGroupBox):
         time_row = QHBoxLayout()
         self.time_edit = QTimeEdit(self)
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName("Time of this check-in")
-        time_label = QLabel("&Time of this check-in:", self)
+        self.time_edit.setAccessibleName(self.tr("Time of this check-in"))
+        time_label = QLabel(self.tr("&Time of this check-in:"), self)
         time_label.setBuddy(self.time_edit)
         time_row.addWidget(time_label)
         time_row.addWidget(self.time_edit)
@@ -71,26 +72,30 @@ class CheckInPanel(QGroupBox):
             self._add_scale_row(grid, index * 2, scale)
         grid.setColumnStretch(1, 1)
         outer.addLayout(grid)
-        note_label = QLabel("&Note", self)
+        note_label = QLabel(self.tr("&Note"), self)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText("Anything you want to remember about today (optional)")
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText(
+            self.tr("Anything you want to remember about today (optional)")
+        )
+        self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         note_label.setBuddy(self.note_edit)
-        self.clinician_check = QCheckBox("For my &clinician: bring this up at my next visit", self)
+        self.clinician_check = QCheckBox(
+            self.tr("For my &clinician: bring this up at my next visit"), self
+        )
         outer.addWidget(note_label)
         outer.addWidget(self.note_edit, 1)
         outer.addWidget(self.clinician_check)
 
     def _add_scale_row(self, grid: QGridLayout, row: int, scale: Scale) -> None:
-        describe = dict(enumerate(MOOD_WORDS)) if scale is MOOD else {0: scale.low, 10: scale.high}
+        if scale is MOOD:
+            describe = dict(enumerate(mood_words()))
+        else:
+            describe = {0: scale.low, 10: scale.high}
         choice = ChoiceInput(scale.label, range(11), describe=describe, parent=self)
-        choice.setToolTip(
-            f"{scale.question} 0 = {scale.low}, 10 = {scale.high}. "
-            "Type a digit (1 then 0 for 10); Delete clears."
-        )
-        label = QLabel(f"{scale.label}", self)
+        choice.setToolTip(self._tooltip(scale, scale.low, scale.high))
+        label = QLabel(scale.label, self)
         label.setBuddy(choice)
         value_label = QLabel(self)
         value_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Somewhat good"))
@@ -123,7 +128,7 @@ class CheckInPanel(QGroupBox):
     def _refresh_value_label(self, key: str) -> None:
         value = self.inputs[key].value()
         if value is None:
-            text = "not rated"
+            text = self.tr("not rated")
         elif key == MOOD.key:
             text = f"{value} · {self._mood_words[value]}"
         else:
@@ -136,18 +141,21 @@ class CheckInPanel(QGroupBox):
         choice = self.inputs[key]
         if key == MOOD.key:
             # Mood has a word for every value; its ends follow the person's own words.
+            usual_words = mood_words()
             for value, text, usual in ((0, low, MOOD.low), (10, high, MOOD.high)):
                 own = text[:1].upper() + text[1:]
-                self._mood_words[value] = MOOD_WORDS[value] if text == usual else own
+                self._mood_words[value] = usual_words[value] if text == usual else own
             choice.set_descriptions(dict(enumerate(self._mood_words)))
         else:
             choice.set_descriptions({0: low, 10: high})
-        choice.setToolTip(
-            f"{scale.question} 0 = {low}, 10 = {high}. "
-            "Type a digit (1 then 0 for 10); Delete clears."
-        )
+        choice.setToolTip(self._tooltip(scale, low, high))
         self.anchor_labels[key].setText(f"0 = {low}   ·   10 = {high}")
         self._refresh_value_label(key)
+
+    def _tooltip(self, scale: Scale, low: str, high: str) -> str:
+        return self.tr(
+            "{question} 0 = {low}, 10 = {high}. Type a digit (1 then 0 for 10); Delete clears."
+        ).format(question=scale.question, low=low, high=high)
 
     def set_shown_scales(self, keys: Iterable[str]) -> None:
         """Show only these scales. A hidden scale keeps its value, so nothing is lost."""

@@ -88,7 +88,7 @@ class ChoiceInput(QWidget):
 
     def _update_description(self) -> None:
         if self._value is None:
-            text = "not rated"
+            text = self.tr("not rated")
         else:
             text = self._labels[self._values.index(self._value)]
             words = self._describe.get(self._value)

@@ -3,6 +3,7 @@ induction, ECT, an implant, psychotherapy, a lifestyle programme, a clinical tri
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.medications import Benefit
-from moodlog.domain.treatments import CourseKind, TreatmentCourse, validate_course
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
+from moodlog.domain.treatments import CourseKind, TreatmentCourse, option_text, validate_course
 from moodlog.ui.form_dialog import (
     FIRST_DAY,
     FormDialog,
@@ -27,34 +29,60 @@ from moodlog.ui.qt_dates import to_date, to_qdate
 
 # What a course usually looks like, from clinical-reference.md §9 (schedules only, never
 # doses). A protocol's own line replaces its kind's.
+_IMPLANT_HINT = QT_TRANSLATE_NOOP(
+    "CourseDialog", "Enter the implant date here, then log each setting change as it happens."
+)
 _KIND_HINTS = {
-    CourseKind.TMS: (  # §9.1
+    CourseKind.TMS: QT_TRANSLATE_NOOP(  # §9.1
+        "CourseDialog",
         "A standard course is 20–30 sessions over 4–6 weeks; "
-        "clinics often bill 36 including a taper."
+        "clinics often bill 36 including a taper.",
     ),
-    CourseKind.ESKETAMINE: (  # §9.4
+    CourseKind.ESKETAMINE: QT_TRANSLATE_NOOP(  # §9.4
+        "CourseDialog",
         "Induction: twice a week for 4 weeks, then weekly for weeks 5–8; after that, weekly "
         "or every 2 weeks. Each dose is given in a clinic, where you are watched for at least "
-        "2 hours afterwards."
+        "2 hours afterwards.",
     ),
-    CourseKind.IV_KETAMINE: "Clinics often give a first course of about 6 infusions over "
-    "2–3 weeks.",  # §9.5
-    CourseKind.ECT: "Usually 2–3 treatments a week; a course is often about 6–12 treatments.",
-    CourseKind.VNS: "Enter the implant date here, then log each setting change as it happens.",
-    CourseKind.DBS: "Enter the implant date here, then log each setting change as it happens.",
-    CourseKind.PSYCHOTHERAPY: "Logging each session is optional: the course alone is enough.",
-    CourseKind.LIFESTYLE: "Logging each session is optional: the programme alone is enough.",
-    CourseKind.CLINICAL_TRIAL: "Note what the trial studied. If the trial is blinded, leave "
-    "the arm as not known.",
+    CourseKind.IV_KETAMINE: QT_TRANSLATE_NOOP(  # §9.5
+        "CourseDialog", "Clinics often give a first course of about 6 infusions over 2–3 weeks."
+    ),
+    CourseKind.ECT: QT_TRANSLATE_NOOP(
+        "CourseDialog", "Usually 2–3 treatments a week; a course is often about 6–12 treatments."
+    ),
+    CourseKind.VNS: _IMPLANT_HINT,
+    CourseKind.DBS: _IMPLANT_HINT,
+    CourseKind.PSYCHOTHERAPY: QT_TRANSLATE_NOOP(
+        "CourseDialog", "Logging each session is optional: the course alone is enough."
+    ),
+    CourseKind.LIFESTYLE: QT_TRANSLATE_NOOP(
+        "CourseDialog", "Logging each session is optional: the programme alone is enough."
+    ),
+    CourseKind.CLINICAL_TRIAL: QT_TRANSLATE_NOOP(
+        "CourseDialog",
+        "Note what the trial studied. If the trial is blinded, leave the arm as not known.",
+    ),
 }
+# Keyed by the protocol as the diary stores it.
 _VARIANT_HINTS = {
-    "iTBS (theta burst)": "iTBS sessions take about 3 minutes, 5 days a week for 4–6 weeks.",
-    "Accelerated iTBS (SNT/SAINT)": "SNT/SAINT: 10 sessions a day for 5 days, 50 in all.",
+    "iTBS (theta burst)": QT_TRANSLATE_NOOP(
+        "CourseDialog", "iTBS sessions take about 3 minutes, 5 days a week for 4–6 weeks."
+    ),
+    "Accelerated iTBS (SNT/SAINT)": QT_TRANSLATE_NOOP(
+        "CourseDialog", "SNT/SAINT: 10 sessions a day for 5 days, 50 in all."
+    ),
 }
 _NO_PLANNED_SESSIONS = (CourseKind.VNS, CourseKind.DBS, CourseKind.LIFESTYLE)
 _IMPLANTS = (CourseKind.VNS, CourseKind.DBS)
-UNKNOWN_ARM = "Not known (blinded)"
-_ARMS = (UNKNOWN_ARM, "Active treatment", "Placebo or sham")
+# The trial arms offered (the diary stores the English, "" for not known; the list shows
+# them translated).
+#: A clinical trial's arm that the person does not know (the trial is blinded)
+UNKNOWN_ARM = QT_TRANSLATE_NOOP("CourseDialog", "Not known (blinded)")
+_ARMS = (
+    UNKNOWN_ARM,
+    QT_TRANSLATE_NOOP("CourseDialog", "Active treatment"),
+    QT_TRANSLATE_NOOP("CourseDialog", "Placebo or sham"),
+)
 # Letters the fixed labels use as Alt+letter, and O and C, which some platforms give the
 # OK and Cancel buttons; a label that changes with the kind takes the first free letter.
 _FIXED_MNEMONICS = "ksifpahnoc"
@@ -63,8 +91,16 @@ _FIXED_MNEMONICS = "ksifpahnoc"
 def course_hint(kind: CourseKind, variant: str) -> str:
     """The line shown under the kind: what a typical course of it looks like."""
     if kind is CourseKind.TMS and variant in _VARIANT_HINTS:
-        return _VARIANT_HINTS[variant]
-    return _KIND_HINTS[kind]
+        return QCoreApplication.translate("CourseDialog", _VARIANT_HINTS[variant])
+    return QCoreApplication.translate("CourseDialog", _KIND_HINTS[kind])
+
+
+def _stored(combo: QComboBox) -> str:
+    """What ``combo`` shows, as the diary stores it: a listed choice in English (its item
+    data), anything typed as it is."""
+    typed = combo.currentText().strip()
+    index = combo.findText(typed)
+    return str(combo.itemData(index)) if index >= 0 else typed
 
 
 def _with_mnemonic(text: str, taken: str = _FIXED_MNEMONICS) -> str:
@@ -88,7 +124,11 @@ class CourseDialog(FormDialog):
         super().__init__(parent)
         self._today = today
         self._existing = existing
-        self.setWindowTitle(f"Edit {existing.title}" if existing else "Add a treatment course")
+        self.setWindowTitle(
+            self.tr("Edit {course}").format(course=existing.title)
+            if existing
+            else self.tr("Add a treatment course")
+        )
         self._build_layout()
         self._connect_signals()
         first_kind = existing.kind if existing else (kind or CourseKind.TMS)
@@ -101,46 +141,52 @@ class CourseDialog(FormDialog):
     # -- building ------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        self.kind_combo = make_choice_combo("Kind of treatment", CourseKind, self)
-        self._add_row("&Kind", self.kind_combo)
+        self.kind_combo = make_choice_combo(self.tr("Kind of treatment"), CourseKind, self)
+        self._add_row(self.tr("&Kind"), self.kind_combo)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
-        self.hint_label.setAccessibleName("About this kind of course")
+        self.hint_label.setAccessibleName(self.tr("About this kind of course"))
         self._form.addRow(self.hint_label)
         self.variant_combo = QComboBox(self)
         self.variant_combo.setEditable(True)
         self.variant_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # Typed text and placeholders need the room, not only the listed choices.
         self.variant_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.variant_label = self._add_row("&Details", self.variant_combo)
-        self.started_edit = self._date_edit("Started")
-        self.started_label = self._add_row("&Started", self.started_edit)
-        self.finished_check = QCheckBox("&Finished", self)
-        self.finished_check.setAccessibleName("Finished")
-        self.ended_edit = self._date_edit("Finished on")
+        self.variant_label = self._add_row(self.tr("&Details"), self.variant_combo)
+        self.started_edit = self._date_edit(self.tr("Started"))
+        self.started_label = self._add_row(self.tr("&Started"), self.started_edit)
+        self.finished_check = QCheckBox(self.tr("&Finished"), self)
+        self.finished_check.setAccessibleName(self.tr("Finished"))
+        self.ended_edit = self._date_edit(self.tr("Finished on"))
         # "Still going" until ticked; then today, or the date shown before it was unticked.
-        self._ended = OptionalDate(self.finished_check, self.ended_edit, self._today, "Still going")
+        self._ended = OptionalDate(
+            self.finished_check, self.ended_edit, self._today, self.tr("Still going")
+        )
         self._form.addRow(self.finished_check, self.ended_edit)
         self.planned_spin = QSpinBox(self)
         self.planned_spin.setRange(0, 500)
-        self.planned_spin.setSpecialValueText("Not set")
-        self.planned_label = self._add_row("Sessions &planned", self.planned_spin)
+        self.planned_spin.setSpecialValueText(self.tr("Not set"))
+        self.planned_label = self._add_row(self.tr("Sessions &planned"), self.planned_spin)
         self.arm_combo = QComboBox(self)
         self.arm_combo.setEditable(True)
         self.arm_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.arm_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.arm_combo.addItems(_ARMS)
-        self.arm_combo.setAccessibleName("Trial arm")
-        self.arm_label = self._add_row("&Arm", self.arm_combo)
-        self.arm_note = QLabel("moodlog assumes nothing about which arm you were in.", self)
+        for arm in _ARMS:  # shown translated, stored in English
+            self.arm_combo.addItem(QCoreApplication.translate("CourseDialog", arm), arm)
+        self.arm_combo.setAccessibleName(self.tr("Trial arm"))
+        #: A clinical trial's arm: the group the person was in (active treatment or placebo)
+        self.arm_label = self._add_row(self.tr("&Arm"), self.arm_combo)
+        self.arm_note = QLabel(
+            self.tr("moodlog assumes nothing about which arm you were in."), self
+        )
         self.arm_note.setWordWrap(True)
         self._form.addRow(self.arm_note)
         self.benefit_combo = make_choice_combo(
-            "How well it helped", Benefit, self, unset_text="Not sure yet"
+            self.tr("How well it helped"), Benefit, self, unset_text=self.tr("Not sure yet")
         )
-        self._add_row("How well it &helped", self.benefit_combo)
-        self.note_edit = make_line_edit("Note", "Optional", self)
-        self._add_row("&Note", self.note_edit)
+        self._add_row(self.tr("How well it &helped"), self.benefit_combo)
+        self.note_edit = make_line_edit(self.tr("Note"), self.tr("Optional"), self)
+        self._add_row(self.tr("&Note"), self.note_edit)
         self._finish_layout()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
 
@@ -154,11 +200,19 @@ class CourseDialog(FormDialog):
         self.variant_combo.currentTextChanged.connect(self._on_variant_changed)
 
     def _load(self, course: TreatmentCourse) -> None:
-        self.variant_combo.setEditText(course.variant)
+        index = self.variant_combo.findData(course.variant)
+        if index >= 0:
+            self.variant_combo.setCurrentIndex(index)
+        else:
+            self.variant_combo.setEditText(course.variant)
         self.started_edit.setDate(to_qdate(course.started))
         self._ended.set_value(course.ended)
         self.planned_spin.setValue(course.planned_sessions or 0)
-        self.arm_combo.setEditText(course.arm or UNKNOWN_ARM)
+        index = self.arm_combo.findData(course.arm or UNKNOWN_ARM)
+        if index >= 0:
+            self.arm_combo.setCurrentIndex(index)
+        else:
+            self.arm_combo.setEditText(course.arm)
         self.benefit_combo.setCurrentIndex(self.benefit_combo.findData(course.benefit))
         self.note_edit.setText(course.note)
 
@@ -176,23 +230,30 @@ class CourseDialog(FormDialog):
         typed = self.variant_combo.currentText()
         was_offered = self.variant_combo.findText(typed) >= 0
         self.variant_combo.clear()
-        self.variant_combo.addItems(kind.variants)
+        for variant in kind.variants:  # shown translated, stored in English
+            self.variant_combo.addItem(option_text(variant), variant)
         # Never lose what was typed; a choice from the old kind's list no longer applies.
         self.variant_combo.setEditText(typed if keep_variant and not was_offered else "")
         self.variant_label.setText(_with_mnemonic(kind.variant_label))
         self.variant_combo.setAccessibleName(kind.variant_label)
-        placeholder = "Choose or type" if kind.variants else "Optional"
+        placeholder = self.tr("Choose or type") if kind.variants else self.tr("Optional")
         if kind is CourseKind.CLINICAL_TRIAL:
-            placeholder = "e.g. psilocybin"
+            #: What a clinical trial studies, e.g. a new medicine
+            placeholder = self.tr("e.g. psilocybin")
         line_edit = self.variant_combo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(placeholder)
-        started = "Implant date" if kind in _IMPLANTS else "Started"
-        self.started_label.setText(f"&{started}")
-        self.started_edit.setAccessibleName(started)
-        planned = f"{kind.session_word.capitalize()}s planned"
-        self.planned_label.setText(planned.replace(" planned", " &planned"))
-        self.planned_spin.setAccessibleName(planned)
+        if kind in _IMPLANTS:
+            self.started_label.setText(self.tr("&Implant date"))
+            self.started_edit.setAccessibleName(self.tr("Implant date"))
+        else:
+            self.started_label.setText(self.tr("&Started"))
+            self.started_edit.setAccessibleName(self.tr("Started"))
+        words = kind.sessions_word
+        words = words[:1].upper() + words[1:]
+        #: e.g. "Sessions planned", "Infusions planned"
+        self.planned_label.setText(self.tr("{sessions} &planned").format(sessions=words))
+        self.planned_spin.setAccessibleName(self.tr("{sessions} planned").format(sessions=words))
         self._form.setRowVisible(self.planned_spin, kind not in _NO_PLANNED_SESSIONS)
         is_trial = kind is CourseKind.CLINICAL_TRIAL
         self._form.setRowVisible(self.arm_combo, is_trial)
@@ -200,7 +261,7 @@ class CourseDialog(FormDialog):
         self._on_variant_changed()
 
     def _on_variant_changed(self) -> None:
-        self.hint_label.setText(course_hint(self.kind(), self.variant_combo.currentText()))
+        self.hint_label.setText(course_hint(self.kind(), _stored(self.variant_combo)))
 
     def _validate(self) -> None:
         validate_course(self.course(), self._today)
@@ -217,13 +278,13 @@ class CourseDialog(FormDialog):
     def course(self) -> TreatmentCourse:
         """The course as entered (validated once the dialog is accepted)."""
         kind = self.kind()
-        arm = self.arm_combo.currentText().strip()
+        arm = _stored(self.arm_combo)
         planned = self.planned_spin.value()
         benefit = self.benefit_combo.currentData()
         return TreatmentCourse(
             kind=kind,
             started=to_date(self.started_edit.date()),
-            variant=self.variant_combo.currentText().strip(),
+            variant=_stored(self.variant_combo),
             ended=self._ended.value(),
             planned_sessions=planned if planned and kind not in _NO_PLANNED_SESSIONS else None,
             benefit=None if benefit is None else Benefit(benefit),

@@ -8,7 +8,7 @@ by colour alone.
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -22,37 +22,62 @@ from moodlog.domain.crisis_resources import (
     OUTSIDE_US,
     US_EMERGENCY,
     CrisisMessage,
+    crisis_text,
 )
 from moodlog.domain.safety_plan import CrisisContacts, SafetyPlan
 
-NO_CONTACTS_TEXT = "Add a trusted person and your clinician in your safety plan."
-NO_PLAN_TEXT = (
-    "You haven't written a safety plan yet. When you feel able, writing one down — your "
-    "warning signs, what helps, who to call — can make a hard moment easier."
+NO_CONTACTS_TEXT = QT_TRANSLATE_NOOP(
+    "CrisisPanel", "Add a trusted person and your clinician in your safety plan."
 )
-EDIT_BUTTON_TEXT = "Edit my safety plan and contacts…"
+NO_PLAN_TEXT = QT_TRANSLATE_NOOP(
+    "CrisisPanel",
+    "You haven't written a safety plan yet. When you feel able, writing one down — your "
+    "warning signs, what helps, who to call — can make a hard moment easier.",
+)
+EDIT_BUTTON_TEXT = QT_TRANSLATE_NOOP("CrisisPanel", "Edit my safety plan and contacts…")
 
 
 def _person_line(role: str, name: str, phone: str) -> str:
     """ "Someone I trust: Sam — 555 0101", or "" when neither is known."""
     parts = [part for part in (name.strip(), phone.strip()) if part]
-    return f"{role}: {' — '.join(parts)}" if parts else ""
+    if not parts:
+        return ""
+    #: A contact line: "Someone I trust: Sam — 555 0101"
+    return QCoreApplication.translate("CrisisPanel", "{role}: {who}").format(
+        role=role, who=" — ".join(parts)
+    )
 
 
 def contacts_text(contacts: CrisisContacts) -> str:
     lines = [
-        _person_line("Someone I trust", contacts.trusted_name, contacts.trusted_phone),
-        _person_line("My clinician", contacts.clinician_name, contacts.clinician_phone),
+        _person_line(
+            QCoreApplication.translate("CrisisPanel", "Someone I trust"),
+            contacts.trusted_name,
+            contacts.trusted_phone,
+        ),
+        _person_line(
+            QCoreApplication.translate("CrisisPanel", "My clinician"),
+            contacts.clinician_name,
+            contacts.clinician_phone,
+        ),
     ]
     text = "\n".join(line for line in lines if line)
-    return text or NO_CONTACTS_TEXT
+    return text or QCoreApplication.translate("CrisisPanel", str(NO_CONTACTS_TEXT))
 
 
 def emergency_text(contacts: CrisisContacts) -> str:
     lines = []
     if contacts.emergency_number.strip():  # the person's own number first
-        lines.append(f"My local emergency number: {contacts.emergency_number.strip()}")
-    lines.append(f"Emergency services: {US_EMERGENCY} in the US. {OUTSIDE_US}")
+        lines.append(
+            QCoreApplication.translate("CrisisPanel", "My local emergency number: {number}").format(
+                number=contacts.emergency_number.strip()
+            )
+        )
+    lines.append(
+        QCoreApplication.translate(
+            "CrisisPanel", "Emergency services: {number} in the US. {elsewhere}"
+        ).format(number=US_EMERGENCY, elsewhere=crisis_text(OUTSIDE_US))
+    )
     return "\n".join(lines)
 
 
@@ -92,7 +117,7 @@ class CrisisPanel(QFrame):
     # -- building ------------------------------------------------------------------------
 
     def _build_layout(self, message: CrisisMessage | None) -> None:
-        self.setAccessibleName("Crisis help")
+        self.setAccessibleName(self.tr("Crisis help"))
         self.setFrameShape(QFrame.Shape.Box)
         self.setLineWidth(3 if self.is_urgent else 1)
         self.setAutoFillBackground(True)
@@ -100,22 +125,27 @@ class CrisisPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(6)
-        heading = message.heading if message is not None else GET_HELP_HEADING
-        body = message.body if message is not None else GET_HELP_BODY
+        heading = message.heading if message is not None else crisis_text(GET_HELP_HEADING)
+        body = message.body if message is not None else crisis_text(GET_HELP_BODY)
         self.heading_label = self._label(f"⚠ {heading}" if self.is_urgent else heading)
         self.heading_label.setFont(self._bold(1.45 if self.is_urgent else 1.2))
-        self.heading_label.setAccessibleName(("Urgent: " if self.is_urgent else "") + heading)
+        self.heading_label.setAccessibleName(
+            self.tr("Urgent: {heading}").format(heading=heading) if self.is_urgent else heading
+        )
         self.body_label = self._label(body)
-        self.lifeline_heading = self._label(LIFELINE_NAME, bold=True)
-        self.lifeline_label = self._label(f"{LIFELINE_HOW}\n{LIFELINE_OPTIONS}")
+        self.lifeline_heading = self._label(crisis_text(LIFELINE_NAME), bold=True)
+        self.lifeline_label = self._label(
+            f"{crisis_text(LIFELINE_HOW)}\n{crisis_text(LIFELINE_OPTIONS)}"
+        )
         self.emergency_label = self._label("")
-        self.contacts_heading = self._label("People I can call", bold=True)
+        self.contacts_heading = self._label(self.tr("People I can call"), bold=True)
         self.contacts_label = self._label("")
-        self.plan_heading = self._label("My safety plan", bold=True)
+        self.plan_heading = self._label(self.tr("My safety plan"), bold=True)
         self.plan_label = self._label("")
-        self.edit_button = QPushButton(EDIT_BUTTON_TEXT, self)
-        self.edit_button.setAccessibleName(EDIT_BUTTON_TEXT)
-        self.nobody_label = self._label(NOBODY_MONITORS)
+        edit_text = QCoreApplication.translate("CrisisPanel", str(EDIT_BUTTON_TEXT))
+        self.edit_button = QPushButton(edit_text, self)
+        self.edit_button.setAccessibleName(edit_text)
+        self.nobody_label = self._label(crisis_text(NOBODY_MONITORS))
         for widget in (self.heading_label, self.body_label):
             layout.addWidget(widget)
         layout.addSpacing(4)
@@ -160,7 +190,7 @@ class CrisisPanel(QFrame):
         self.contacts_label.setText(contacts_text(contacts))
         if plan.is_empty:
             self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.plan_label.setText(NO_PLAN_TEXT)
+            self.plan_label.setText(QCoreApplication.translate("CrisisPanel", str(NO_PLAN_TEXT)))
         else:
             # Rich text only for the bold section headings; the person's words are escaped.
             self.plan_label.setTextFormat(Qt.TextFormat.RichText)

@@ -9,12 +9,14 @@ then makes no automatic backups of it, so the good ones are never rotated away).
 from enum import Enum, auto
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.backups import Backup
 from moodlog.ui.restore_dialog import size_text, when_text
 
-TITLE = "Your diary file is damaged"
+TITLE = QT_TRANSLATE_NOOP("DamagedDiaryDialog", "Your diary file is damaged")
 
 
 class Recovery(Enum):
@@ -24,17 +26,27 @@ class Recovery(Enum):
 
 
 def damaged_text(diary: Path, latest: Backup | None) -> str:
-    text = (
-        f"moodlog checked your diary file, {diary.name}, and part of it can't be read. This "
+    text = QCoreApplication.translate(
+        "DamagedDiaryDialog",
+        "moodlog checked your diary file, {file}, and part of it can't be read. This "
         "can happen after a problem with the disk, or when a copy stopped halfway. moodlog "
-        "has not changed the file."
-    )
+        "has not changed the file.",
+    ).format(file=diary.name)
     if latest is None:
-        return text + " There is no backup that could replace it."
-    return text + (
-        f"\n\nThe latest good backup is from {when_text(latest.made_at)} "
-        f"({size_text(latest.size)}). Restoring it puts that version in place; the damaged "
-        "file is kept beside it, unchanged, in case it is needed later."
+        #: {damaged}: the sentences above, that say the diary file is damaged.
+        no_backup = QCoreApplication.translate(
+            "DamagedDiaryDialog", "{damaged} There is no backup that could replace it."
+        )
+        return no_backup.format(damaged=text)
+    #: {damaged}: the sentences above, that say the diary file is damaged.
+    with_backup = QCoreApplication.translate(
+        "DamagedDiaryDialog",
+        "{damaged}\n\nThe latest good backup is from {when} ({size}). Restoring it puts that "
+        "version in place; the damaged file is kept beside it, unchanged, in case it is "
+        "needed later.",
+    )
+    return with_backup.format(
+        damaged=text, when=when_text(latest.made_at), size=size_text(latest.size)
     )
 
 
@@ -50,26 +62,31 @@ class DamagedDiaryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        title = QCoreApplication.translate("DamagedDiaryDialog", TITLE)
+        self.setWindowTitle(title)
         self._choice = Recovery.NOT_NOW
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{TITLE}</b>", self)
+        heading = QLabel(title, self)
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
         self.text_label = QLabel(damaged_text(diary, latest), self)
         self.text_label.setWordWrap(True)
-        self.detail_label = QLabel(f"What SQLite reported: {problem}", self)
+        #: {problem}: SQLite's own words, in English.
+        reported = self.tr("What SQLite reported: {problem}").format(problem=problem)
+        self.detail_label = QLabel(reported, self)
         self.detail_label.setWordWrap(True)
         layout.addWidget(heading)
         layout.addWidget(self.text_label)
         layout.addWidget(self.detail_label)
         buttons = QDialogButtonBox(self)
         role = QDialogButtonBox.ButtonRole
-        self.restore_button = buttons.addButton("&Restore the backup", role.AcceptRole)
+        self.restore_button = buttons.addButton(self.tr("&Restore the backup"), role.AcceptRole)
         self.restore_button.setVisible(latest is not None)
-        self.other_button = buttons.addButton("&Open another diary…", role.ActionRole)
+        self.other_button = buttons.addButton(self.tr("&Open another diary…"), role.ActionRole)
         self.other_button.setVisible(at_start)
-        self.not_now_button = buttons.addButton(
-            "&Quit" if at_start else "&Not now", role.RejectRole
-        )
+        not_now = self.tr("&Quit") if at_start else self.tr("&Not now")
+        self.not_now_button = buttons.addButton(not_now, role.RejectRole)
         layout.addWidget(buttons)
         self.restore_button.clicked.connect(lambda: self._finish(Recovery.RESTORE))
         self.other_button.clicked.connect(lambda: self._finish(Recovery.OPEN_OTHER))

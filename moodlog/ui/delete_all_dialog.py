@@ -8,6 +8,7 @@ linger on screen or in memory, and the next start simply creates a new diary.
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,27 +22,36 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from moodlog.domain.clock import Clock
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.diary_deletion import delete_diary_files
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
 from moodlog.ui import dialogs
 from moodlog.ui.form_dialog import buddy_label, make_note_label
 
-CONFIRM_WORD = "DELETE"
-WHAT_GOES = (
+# Translated where shown (:func:`_shown`), under the context "DeleteAllDialog".
+WHAT_GOES = QT_TRANSLATE_NOOP(
+    "DeleteAllDialog",
     "This deletes your diary from this computer: every check-in, note, sleep record, "
     "treatment, questionnaire and appointment, the automatic backups beside it, any "
-    "unsaved draft, and moodlog's settings. It can't be undone."
+    "unsaved draft, and moodlog's settings. It can't be undone.",
 )
-DONE_TITLE = "Your data is deleted"
-DONE_TEXT = (
+DONE_TITLE = QT_TRANSLATE_NOOP("DeleteAllDialog", "Your data is deleted")
+DONE_TEXT = QT_TRANSLATE_NOOP(
+    "DeleteAllDialog",
     "Your diary, its backups and moodlog's settings are gone from this computer. moodlog "
-    "will close now. If you open it again, it starts with a new, empty diary."
+    "will close now. If you open it again, it starts with a new, empty diary.",
 )
+
+
+def _shown(text: str) -> str:
+    """One of this module's texts above, in the person's language."""
+    return QCoreApplication.translate("DeleteAllDialog", text)
 
 
 class DeleteAllDialog(QDialog):
-    """Accepted only when :attr:`confirm_edit` holds DELETE; the caller then deletes."""
+    """Accepted only when :attr:`confirm_edit` holds :attr:`confirm_word` (DELETE, in the
+    person's language); the caller then deletes."""
 
     def __init__(
         self, store: DiaryStore, path: Path, clock: Clock, parent: QWidget | None = None
@@ -51,7 +61,12 @@ class DeleteAllDialog(QDialog):
         self._path = path
         self._clock = clock
         self.exported_to: Path | None = None
-        self.setWindowTitle("Delete all my data")
+        # One translation of the word, both asked for and compared with what is typed.
+        #: The word a person types to confirm deleting everything; the sentences that ask
+        #: for it show this translation. One word, easy to type, in capitals where the
+        #: language has them.
+        self.confirm_word = self.tr("DELETE")
+        self.setWindowTitle(self.tr("Delete all my data"))
         self.setMinimumWidth(520)
         self._build_layout()
         self._connect_signals()
@@ -60,14 +75,15 @@ class DeleteAllDialog(QDialog):
 
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
-        self.intro_label = QLabel(WHAT_GOES, self)
+        self.intro_label = QLabel(_shown(WHAT_GOES), self)
         self.intro_label.setWordWrap(True)
-        self.path_label = make_note_label(f"Diary: {self._path}", self)
+        self.path_label = make_note_label(self.tr("Diary: {path}").format(path=self._path), self)
         self.export_label = QLabel(
-            "You may want a copy first, to keep or to bring into moodlog again later.", self
+            self.tr("You may want a copy first, to keep or to bring into moodlog again later."),
+            self,
         )
         self.export_label.setWordWrap(True)
-        self.export_button = QPushButton("&Export my diary first…", self)
+        self.export_button = QPushButton(self.tr("&Export my diary first…"), self)
         self.export_button.setAutoDefault(False)
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_button)
@@ -75,17 +91,19 @@ class DeleteAllDialog(QDialog):
         self.export_note = make_note_label("", self)
         self.export_note.hide()
         self.confirm_edit = QLineEdit(self)
-        self.confirm_edit.setAccessibleName(f"Type {CONFIRM_WORD} to confirm")
-        self.confirm_label = buddy_label(
-            f"To confirm, &type {CONFIRM_WORD}:", self.confirm_edit, self
-        )
+        #: {word}: the translation of "DELETE", the word to type.
+        type_it = self.tr("Type {word} to confirm").format(word=self.confirm_word)
+        self.confirm_edit.setAccessibleName(type_it)
+        #: {word}: the translation of "DELETE", the word to type.
+        to_confirm = self.tr("To confirm, &type {word}:").format(word=self.confirm_word)
+        self.confirm_label = buddy_label(to_confirm, self.confirm_edit, self)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.hide()
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.delete_button = self.button_box.addButton(
-            "&Delete everything", QDialogButtonBox.ButtonRole.DestructiveRole
+            self.tr("&Delete everything"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         # No default button: Enter in the field deletes only when DELETE is typed (otherwise
         # it says what to do), and never lands on a button the person didn't choose.
@@ -112,16 +130,22 @@ class DeleteAllDialog(QDialog):
         self.button_box.rejected.connect(self.reject)
 
     def _on_typed(self, text: str) -> None:
-        self.delete_button.setEnabled(text.strip() == CONFIRM_WORD)
+        self.delete_button.setEnabled(text.strip() == self.confirm_word)
 
     def export_first(self) -> Path | None:
         """Ask where, then write the whole diary there as moodlog JSON."""
         from moodlog.storage.export_file import ExportKind, save_export
 
         now = self._clock()
-        suggested = Path.home() / f"moodlog-export-{now:%Y-%m-%d}.json"
+        #: A suggested file name (the extension is added after it); no slashes in it.
+        name = self.tr("moodlog-export-{day}").format(day=f"{now:%Y-%m-%d}")
         chosen = dialogs.ask_save_path(
-            self, "Export your diary", suggested, "moodlog export (*.json)"
+            self,
+            self.tr("Export your diary"),
+            Path.home() / f"{name}.json",
+            #: A file-chooser filter: translate the description, keep the pattern in
+            #: brackets as it is.
+            self.tr("moodlog export (*.json)"),
         )
         if chosen is None:
             return None
@@ -132,10 +156,11 @@ class DeleteAllDialog(QDialog):
             return None
         self.exported_to = chosen
         self.error_label.hide()
-        self.export_note.setText(
-            f"✓ Exported to {chosen}. It is a plain file that isn't encrypted: keep it "
+        exported = self.tr(
+            "✓ Exported to {path}. It is a plain file that isn't encrypted: keep it "
             "somewhere private."
         )
+        self.export_note.setText(exported.format(path=chosen))
         self.export_note.show()
         return chosen
 
@@ -145,8 +170,13 @@ class DeleteAllDialog(QDialog):
 
     @override
     def accept(self) -> None:
-        if self.confirm_edit.text().strip() != CONFIRM_WORD:
-            self._say(f"Type {CONFIRM_WORD} in capitals to confirm, or choose Cancel.")
+        if self.confirm_edit.text().strip() != self.confirm_word:
+            #: {word}: the translation of "DELETE", the word to type.
+            self._say(
+                self.tr("Type {word} in capitals to confirm, or choose Cancel.").format(
+                    word=self.confirm_word
+                )
+            )
             self.confirm_edit.setFocus()
             return
         super().accept()
@@ -159,6 +189,7 @@ def delete_all_data(store: DiaryStore, path: Path, parent: QWidget) -> None:
     try:
         delete_diary_files(path)
     except StorageError as error:
-        dialogs.show_error(parent, "Not everything could be deleted", error.message)
+        title = QCoreApplication.translate("DeleteAllDialog", "Not everything could be deleted")
+        dialogs.show_error(parent, title, error.message)
         return
-    dialogs.show_info(parent, DONE_TITLE, DONE_TEXT)
+    dialogs.show_info(parent, _shown(DONE_TITLE), _shown(DONE_TEXT))

@@ -16,9 +16,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Signal
 
 from moodlog.domain.clock import Clock
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.backups import DiaryBackups, latest_good_backup, restore_store
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from moodlog.ui.restore_dialog import RestoreDialog
     from moodlog.ui.single_instance import SingleInstance
 
-BACKUP_FILTER = "moodlog backups (*.sqlite)"
+#: A file-chooser filter: translate the description, keep the pattern in brackets as it is.
+BACKUP_FILTER = QT_TRANSLATE_NOOP("DiaryKeeper", "moodlog backups (*.sqlite)")
 # How often to see whether the daily backup is due (it is made once the last is a day old).
 CHECK_INTERVAL_MS = 60 * 60 * 1000
 DAILY = timedelta(days=1)
@@ -71,9 +73,9 @@ class DiaryKeeper(QObject):
         self.status.connect(lambda text: window.statusBar().showMessage(text, 10000))
         menu = window.file_menu
         menu.addSeparator()
-        self.back_up_action = menu.addAction("&Back up now…")
+        self.back_up_action = menu.addAction(self.tr("&Back up now…"))
         self.back_up_action.triggered.connect(self.back_up_now)
-        self.restore_action = menu.addAction("&Restore from a backup…")
+        self.restore_action = menu.addAction(self.tr("&Restore from a backup…"))
         self.restore_action.triggered.connect(self.open_restore)
 
     # -- after the first frame -------------------------------------------------------------
@@ -118,7 +120,8 @@ class DiaryKeeper(QObject):
         try:
             return self.backups.make(self._clock(), reason)
         except StorageError as error:
-            self.status.emit(f"moodlog couldn't make its automatic backup. {error.message}")
+            failed = self.tr("moodlog couldn't make its automatic backup. {problem}")
+            self.status.emit(failed.format(problem=error.message))
             return None
 
     def back_up_if_due(self) -> Path | None:
@@ -134,8 +137,15 @@ class DiaryKeeper(QObject):
         """Ask where, then write a backup there (File › Back up now…)."""
         now = self._clock()
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / f"{self.diary.stem}-backup-{now:%Y-%m-%d}.sqlite"
-        target = dialogs.ask_save_path(self._window, "Back up your diary", suggested, BACKUP_FILTER)
+        #: A suggested file name ({diary}: the diary's own name); no slashes in it.
+        name = self.tr("{diary}-backup-{day}").format(diary=self.diary.stem, day=f"{now:%Y-%m-%d}")
+        suggested = Path(folder) / f"{name}.sqlite"
+        target = dialogs.ask_save_path(
+            self._window,
+            self.tr("Back up your diary"),
+            suggested,
+            QCoreApplication.translate("DiaryKeeper", BACKUP_FILTER),
+        )
         if target is None:
             return None
         if target.suffix == "":
@@ -143,9 +153,9 @@ class DiaryKeeper(QObject):
         try:
             self.backups.write_to(target)
         except StorageError as error:
-            dialogs.show_error(self._window, "No backup was made", error.message)
+            dialogs.show_error(self._window, self.tr("No backup was made"), error.message)
             return None
-        self.status.emit(f"Your diary is backed up to {target}.")
+        self.status.emit(self.tr("Your diary is backed up to {path}.").format(path=target))
         return target
 
     def open_restore(self) -> "RestoreDialog":
@@ -165,10 +175,12 @@ class DiaryKeeper(QObject):
             return
         asked = dialogs.confirm(
             self._window,
-            "Restore this backup?",
-            f"Your diary will go back to the backup {backup.name}. Your diary as it is now is "
-            "kept in a file beside it, so nothing is lost.",
-            "Restore",
+            self.tr("Restore this backup?"),
+            self.tr(
+                "Your diary will go back to the backup {name}. Your diary as it is now is "
+                "kept in a file beside it, so nothing is lost."
+            ).format(name=backup.name),
+            self.tr("Restore"),
         )
         if asked:
             self.restore(backup)
@@ -184,7 +196,7 @@ class DiaryKeeper(QObject):
         try:
             kept = restore_store(self._store, self.diary, backup, now, self._passphrase)
         except StorageError as error:
-            dialogs.show_error(self._window, "The backup was not restored", error.message)
+            dialogs.show_error(self._window, self.tr("The backup was not restored"), error.message)
             return None
         if draft is not None:
             # If it can't be written, it is still in the kept file.
@@ -192,8 +204,13 @@ class DiaryKeeper(QObject):
                 self._store.save_draft(day, draft.payload, now)
         self.damaged = False
         self._window.reload_diary()
-        where = f" Your diary as it was is kept as {kept.name}." if kept else ""
-        self.status.emit(f"Restored the backup {backup.name}.{where}")
+        if kept:
+            restored = self.tr(
+                "Restored the backup {name}. Your diary as it was is kept as {kept}."
+            ).format(name=backup.name, kept=kept.name)
+        else:
+            restored = self.tr("Restored the backup {name}.").format(name=backup.name)
+        self.status.emit(restored)
         if not self.timer.isActive():
             self.timer.start()
         return kept
@@ -214,8 +231,12 @@ class DiaryKeeper(QObject):
                 self.restore(latest.path)
             else:
                 self.status.emit(
-                    "Your diary file is damaged; moodlog makes no automatic backups of it. "
-                    "File › Restore from a backup… is there when you are ready."
+                    #: The end names the File menu and its item "Restore from a backup…": use
+                    #: their translations.
+                    self.tr(
+                        "Your diary file is damaged; moodlog makes no automatic backups of it. "
+                        "File › Restore from a backup… is there when you are ready."
+                    )
                 )
 
         dialog.finished.connect(finished)

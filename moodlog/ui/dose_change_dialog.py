@@ -24,7 +24,7 @@ class DoseChangeDialog(FormDialog):
         super().__init__(parent, expanding_fields=False, fit_to_text=True, select_at_fault=True)
         self._medication = medication
         self._today = today
-        self.setWindowTitle(f"Change dose — {medication.name}")
+        self.setWindowTitle(self.tr("Change dose — {name}").format(name=medication.name))
         self._build_layout()
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self._on_date_changed()
@@ -32,26 +32,31 @@ class DoseChangeDialog(FormDialog):
 
     def _build_layout(self) -> None:
         medication = self._medication
-        self.history_label = QLabel(f"Doses so far: {dose_history_text(medication)}", self)
+        self.history_label = QLabel(
+            self.tr("Doses so far: {doses}").format(doses=dose_history_text(medication)), self
+        )
         self.history_label.setWordWrap(True)
-        self.history_label.setAccessibleName("Dose history")
+        self.history_label.setAccessibleName(self.tr("Dose history"))
 
         last_day = medication.stopped if medication.stopped is not None else self._today
-        self.date_edit = make_date_edit(last_day, last_day, "Date of the dose change", self)
+        self.date_edit = make_date_edit(
+            last_day, last_day, self.tr("Date of the dose change"), self
+        )
         self.date_edit.setMinimumDate(to_qdate(medication.started))
-        self._add_row("&From", self.date_edit)
+        #: The date the new dose starts from
+        self._add_row(self.tr("&From"), self.date_edit)
 
         dose_row = QHBoxLayout()
-        self.dose_spin = DoseSpinBox("New daily dose", self)
+        self.dose_spin = DoseSpinBox(self.tr("New daily dose"), self)
         self.dose_spin.setValue(medication.current_dose or 0.0)
         self.unit_label = QLabel(medication.unit, self)
         dose_row.addWidget(self.dose_spin)
         dose_row.addWidget(self.unit_label)
         dose_row.addStretch(1)
-        self._add_row("New daily &dose", dose_row, self.dose_spin)
+        self._add_row(self.tr("New daily &dose"), dose_row, self.dose_spin)
 
         self.replaces_label = make_note_label("", self)
-        self.replaces_label.setAccessibleName("Note about this date")
+        self.replaces_label.setAccessibleName(self.tr("Note about this date"))
         self._finish_layout(above=[self.history_label], below=[self.replaces_label])
         self.setMinimumWidth(440)
 
@@ -60,7 +65,11 @@ class DoseChangeDialog(FormDialog):
         same_day = [step for step in self._medication.doses if step.start == day]
         if same_day:
             dose = format_dose(same_day[0].dose, self._medication.unit)
-            self.replaces_label.setText(f"This replaces the {dose} entered from {day_text(day)}.")
+            self.replaces_label.setText(
+                self.tr("This replaces the {dose} entered from {day}.").format(
+                    dose=dose, day=day_text(day)
+                )
+            )
             self.replaces_label.show()
         else:
             self.replaces_label.hide()

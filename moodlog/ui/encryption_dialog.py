@@ -8,29 +8,38 @@ passphrase or a failure leaves the diary as it was and the dialog open with what
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QRadioButton, QWidget
 from typing_extensions import override
 
 from moodlog.domain.clock import Clock
 from moodlog.domain.passphrases import validate_passphrase_change
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.encrypted_connection import encryption_available, is_encrypted
 from moodlog.storage.encryption_change import change_store_encryption
 from moodlog.storage.errors import StorageError, WrongPassphrase
 from moodlog.ui.form_dialog import FormDialog, buddy_label, make_line_edit, make_note_label
 
-FORGOTTEN_TEXT = (
+# Translated where shown (:func:`_shown`), under the context "EncryptionDialog".
+FORGOTTEN_TEXT = QT_TRANSLATE_NOOP(
+    "EncryptionDialog",
     "If the passphrase is forgotten, nobody can open the diary again: not you, not moodlog, "
-    "not its makers. There is no reset. Write it down and keep it somewhere safe."
+    "not its makers. There is no reset. Write it down and keep it somewhere safe.",
 )
-ON_TEXT = (
+ON_TEXT = QT_TRANSLATE_NOOP(
+    "EncryptionDialog",
     "Your diary is not encrypted: anyone who can open its file can read it. With a "
     "passphrase, the diary and the backups made from now on can only be opened with it. "
-    "Backups made before today stay as they are, and exports are always plain files."
+    "Backups made before today stay as they are, and exports are always plain files.",
 )
-ENCRYPTED_TEXT = "Your diary is encrypted with a passphrase."
+ENCRYPTED_TEXT = QT_TRANSLATE_NOOP("EncryptionDialog", "Your diary is encrypted with a passphrase.")
+
+
+def _shown(text: str) -> str:
+    """One of this module's texts above, in the person's language."""
+    return QCoreApplication.translate("EncryptionDialog", text)
 
 
 class EncryptionDialog(FormDialog):
@@ -45,34 +54,39 @@ class EncryptionDialog(FormDialog):
         self._clock = clock
         self.encrypted = is_encrypted(path)
         self.outcome = ""
-        self.setWindowTitle("Encryption")
+        self.setWindowTitle(self.tr("Encryption"))
         self.setMinimumWidth(520)
-        self.intro_label = QLabel(ENCRYPTED_TEXT if self.encrypted else ON_TEXT, self)
+        self.intro_label = QLabel(_shown(ENCRYPTED_TEXT if self.encrypted else ON_TEXT), self)
         self.intro_label.setWordWrap(True)
-        self.forgotten_label = QLabel(f"<b>{FORGOTTEN_TEXT}</b>", self)
+        self.forgotten_label = QLabel(_shown(FORGOTTEN_TEXT), self)
         self.forgotten_label.setWordWrap(True)
-        self.change_radio = QRadioButton("&Change the passphrase", self)
-        self.off_radio = QRadioButton("Turn encryption o&ff", self)
+        bold = self.forgotten_label.font()
+        bold.setBold(True)
+        self.forgotten_label.setFont(bold)
+        self.change_radio = QRadioButton(self.tr("&Change the passphrase"), self)
+        self.off_radio = QRadioButton(self.tr("Turn encryption o&ff"), self)
         self.off_note = make_note_label(
-            "The diary file becomes readable by anyone who can open it. An encrypted copy "
-            "is kept beside it until you delete it.",
+            self.tr(
+                "The diary file becomes readable by anyone who can open it. An encrypted copy "
+                "is kept beside it until you delete it."
+            ),
             self,
         )
-        self.current_edit = self._secret("Current passphrase")
-        self.new_edit = self._secret("New passphrase")
-        self.repeat_edit = self._secret("New passphrase again")
-        self.show_check = QCheckBox("&Show what I type", self)
+        self.current_edit = self._secret(self.tr("Current passphrase"))
+        self.new_edit = self._secret(self.tr("New passphrase"))
+        self.repeat_edit = self._secret(self.tr("New passphrase again"))
+        self.show_check = QCheckBox(self.tr("&Show what I type"), self)
         above: list[QWidget] = [self.intro_label]
         if self.encrypted:
             self.change_radio.setChecked(True)
             above += [self.change_radio, self.off_radio, self.off_note]
-            self._add_row("C&urrent passphrase:", self.current_edit)
+            self._add_row(self.tr("C&urrent passphrase:"), self.current_edit)
         else:  # nothing to change from: these stay out of the layout and out of sight
             for widget in (self.change_radio, self.off_radio, self.current_edit):
                 widget.hide()
-        self.new_label = buddy_label("&New passphrase:", self.new_edit, self)
+        self.new_label = buddy_label(self.tr("&New passphrase:"), self.new_edit, self)
         self._form.addRow(self.new_label, self.new_edit)
-        self.repeat_label = buddy_label("&Repeat it:", self.repeat_edit, self)
+        self.repeat_label = buddy_label(self.tr("&Repeat it:"), self.repeat_edit, self)
         self._form.addRow(self.repeat_label, self.repeat_edit)
         self._form.addRow("", self.show_check)
         self._finish_layout(above=above, below=[self.forgotten_label])
@@ -81,8 +95,10 @@ class EncryptionDialog(FormDialog):
         self._on_mode_changed()
         if not encryption_available():
             self._say(
-                "Encryption needs the optional sqlcipher3 package, which isn't installed. "
-                "Install it with: pip install 'moodlog[encryption]', then open this again."
+                self.tr(
+                    "Encryption needs the optional sqlcipher3 package, which isn't installed. "
+                    "Install it with: pip install 'moodlog[encryption]', then open this again."
+                )
             )
             self.apply_button.setEnabled(False)
         (self.current_edit if self.encrypted else self.new_edit).setFocus()
@@ -105,9 +121,11 @@ class EncryptionDialog(FormDialog):
             widget.setEnabled(not self.turning_off)
         self.off_note.setVisible(self.turning_off)
         if not self.encrypted:
-            label = "&Encrypt my diary"
+            label = self.tr("&Encrypt my diary")
+        elif self.turning_off:
+            label = self.tr("Turn encryption &off")
         else:
-            label = "Turn encryption &off" if self.turning_off else "Change &passphrase"
+            label = self.tr("Change &passphrase")
         self.apply_button.setText(label)
         self._refit()
 
@@ -144,7 +162,7 @@ class EncryptionDialog(FormDialog):
         try:
             kept = change_store_encryption(self._store, self._path, current, new, self._clock())
         except WrongPassphrase:
-            self._say("That isn't the passphrase this diary has now. Nothing was changed.")
+            self._say(self.tr("That isn't the passphrase this diary has now. Nothing was changed."))
             self.current_edit.selectAll()
             self.current_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -159,8 +177,21 @@ class EncryptionDialog(FormDialog):
 
 def _outcome(current: str | None, new: str | None, kept: Path | None) -> str:
     if current is None:
-        return "Your diary is now encrypted. Keep the passphrase safe: it can't be recovered."
+        return QCoreApplication.translate(
+            "EncryptionDialog",
+            "Your diary is now encrypted. Keep the passphrase safe: it can't be recovered.",
+        )
+    if new is None and kept is not None:
+        off = QCoreApplication.translate(
+            "EncryptionDialog",
+            "Encryption is off: the diary file is no longer encrypted. The encrypted copy "
+            "is {file}.",
+        )
+        return off.format(file=kept.name)
     if new is None:
-        where = f" The encrypted copy is {kept.name}." if kept is not None else ""
-        return f"Encryption is off: the diary file is no longer encrypted.{where}"
-    return "The passphrase is changed. The old one no longer opens the diary."
+        return QCoreApplication.translate(
+            "EncryptionDialog", "Encryption is off: the diary file is no longer encrypted."
+        )
+    return QCoreApplication.translate(
+        "EncryptionDialog", "The passphrase is changed. The old one no longer opens the diary."
+    )

@@ -21,41 +21,43 @@ class EpisodeDialog(FormDialog):
     def __init__(self, episode: Episode, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        self.setWindowTitle("Current episode")
+        self.setWindowTitle(self.tr("Current episode"))
         self._build_layout(offered=(episode.started or today).replace(day=1))
         self.began_check.setChecked(episode.started is not None)
         self.severity_combo.setCurrentIndex(self.severity_combo.findData(episode.severity))
 
     def _build_layout(self, offered: date) -> None:
         self.explanation_label = QLabel(
-            "moodlog uses these two answers only to count the treatments tried in this "
-            "episode and to work out the staging shown for your clinician to review. "
-            "Leave them as “Not set” if you are not sure.",
+            self.tr(
+                "moodlog uses these two answers only to count the treatments tried in this "
+                "episode and to work out the staging shown for your clinician to review. "
+                "Leave them as “Not set” if you are not sure."
+            ),
             self,
         )
         self.explanation_label.setWordWrap(True)
-        self.began_check = QCheckBox("Month known", self)
-        self.began_check.setAccessibleName("Month the episode began is known")
+        self.began_check = QCheckBox(self.tr("Month known"), self)
+        self.began_check.setAccessibleName(self.tr("Month the episode began is known"))
         self.began_edit = make_date_edit(
             self._today,
             offered,
-            "Month the episode began",
+            self.tr("Month the episode began"),
             self,
             earliest=FIRST_DAY,
             display_format="MMM yyyy",
             tab_steps_through=True,
         )
         # "Not set" until ticked; then the month offered, or the one shown before unticking.
-        self._began = OptionalDate(self.began_check, self.began_edit, offered, "Not set")
+        self._began = OptionalDate(self.began_check, self.began_edit, offered, self.tr("Not set"))
         began_row = QHBoxLayout()
         began_row.addWidget(self.began_check)
         began_row.addWidget(self.began_edit)
         began_row.addStretch(1)
-        self._add_row("When did the current episode &begin?", began_row, self.began_check)
+        self._add_row(self.tr("When did the current episode &begin?"), began_row, self.began_check)
         self.severity_combo = make_choice_combo(
-            "Severity at the start", EpisodeSeverity, self, unset_text="Not set"
+            self.tr("Severity at the start"), EpisodeSeverity, self, unset_text=self.tr("Not set")
         )
-        self._add_row("&Severity at the start", self.severity_combo)
+        self._add_row(self.tr("&Severity at the start"), self.severity_combo)
         self._finish_layout(above=[self.explanation_label])
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
 

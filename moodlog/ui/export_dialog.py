@@ -9,7 +9,7 @@ says, calmly, that it is not protected.
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -22,24 +22,38 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from moodlog.domain.clock import Clock
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
 from moodlog.storage.export_file import ExportKind, save_export
 from moodlog.ui import dialogs
 from moodlog.ui.form_dialog import FormDialog, make_note_label
 
-TITLE = "Export my diary"
-INTRODUCTION = "A copy of your diary in a file of its own. Your diary itself stays as it is."
-NOT_PROTECTED = "This file is not protected; keep it somewhere private."
-JSON_NOTE = (
+# Translated where shown, under the context "ExportDialog".
+TITLE = QT_TRANSLATE_NOOP("ExportDialog", "Export my diary")
+INTRODUCTION = QT_TRANSLATE_NOOP(
+    "ExportDialog",
+    "A copy of your diary in a file of its own. Your diary itself stays as it is.",
+)
+NOT_PROTECTED = QT_TRANSLATE_NOOP(
+    "ExportDialog", "This file is not protected; keep it somewhere private."
+)
+JSON_NOTE = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "Every entry, treatment, score, plan and setting. moodlog can import this file again, "
-    "on this computer or another."
+    "on this computer or another.",
 )
-CSV_NOTE = (
+CSV_NOTE = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "One row per check-in with the day's sleep, side effects, trackers and medicines. "
-    "Treatments, questionnaires and your safety plan are in the JSON file only."
+    "Treatments, questionnaires and your safety plan are in the JSON file only.",
 )
-FILTERS = {ExportKind.JSON: "moodlog export (*.json)", ExportKind.CSV: "CSV files (*.csv)"}
+FILTERS = {
+    #: A file-chooser filter: translate the description, keep the pattern in brackets as it is.
+    ExportKind.JSON: QT_TRANSLATE_NOOP("ExportDialog", "moodlog export (*.json)"),
+    #: A file-chooser filter: translate the description, keep the pattern in brackets as it is.
+    ExportKind.CSV: QT_TRANSLATE_NOOP("ExportDialog", "CSV files (*.csv)"),
+}
 _FOLDER_KEY = "export/folder"  # the last folder used (an application setting)
 
 
@@ -55,32 +69,32 @@ class ExportDialog(FormDialog):
         self._clock = clock
         self._settings = settings
         self.saved_path: Path | None = None
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_shown(TITLE))
         self._build_layout()
         self._connect_signals()
 
     def _build_layout(self) -> None:
-        self.intro_label = QLabel(INTRODUCTION, self)
+        self.intro_label = QLabel(_shown(INTRODUCTION), self)
         self.intro_label.setWordWrap(True)
-        group = QGroupBox("What to export", self)
+        group = QGroupBox(self.tr("What to export"), self)
         column = QVBoxLayout(group)
-        self.json_radio = QRadioButton("&Everything, to keep or move (JSON)", group)
+        self.json_radio = QRadioButton(self.tr("&Everything, to keep or move (JSON)"), group)
         self.json_radio.setChecked(True)
-        self.csv_radio = QRadioButton("Daily entries for a &spreadsheet (CSV)", group)
+        self.csv_radio = QRadioButton(self.tr("Daily entries for a &spreadsheet (CSV)"), group)
         self.kind_group = QButtonGroup(self)
         for radio, note in ((self.json_radio, JSON_NOTE), (self.csv_radio, CSV_NOTE)):
             self.kind_group.addButton(radio)
-            label = make_note_label(note, group)
+            label = make_note_label(_shown(note), group)
             indent = radio.style().pixelMetric(radio.style().PixelMetric.PM_ExclusiveIndicatorWidth)
             label.setContentsMargins(indent + 6, 0, 0, 0)
             column.addWidget(radio)
             column.addWidget(label)
-        self.privacy_label = QLabel(NOT_PROTECTED, self)
+        self.privacy_label = QLabel(_shown(NOT_PROTECTED), self)
         self.privacy_label.setWordWrap(True)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_label.setAccessibleName("Where the export was saved")
+        self.result_label.setAccessibleName(self.tr("Where the export was saved"))
         self.result_label.hide()
         self._finish_layout(
             above=[self.intro_label, group, self.privacy_label],
@@ -88,7 +102,7 @@ class ExportDialog(FormDialog):
             buttons=QDialogButtonBox.StandardButton.Close,
         )
         self.export_button = self.button_box.addButton(
-            "E&xport…", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("E&xport…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setDefault(True)
         self.close_button = self.button_box.button(QDialogButtonBox.StandardButton.Close)
@@ -105,7 +119,7 @@ class ExportDialog(FormDialog):
         """Export… (and Enter): ask where, then write. The dialog stays open."""
         kind = self.kind()
         path = dialogs.ask_save_path(
-            self, "Save the export", self._suggested_path(kind), FILTERS[kind]
+            self, self.tr("Save the export"), self._suggested_path(kind), _shown(FILTERS[kind])
         )
         if path is None:
             return
@@ -122,8 +136,11 @@ class ExportDialog(FormDialog):
         self.error_label.hide()
         self.saved_path = path
         self._settings.setValue(_FOLDER_KEY, str(path.parent))
-        what = "Your diary" if kind is ExportKind.JSON else "Your daily entries"
-        self.result_label.setText(f"Saved. {what} went to {path}")
+        if kind is ExportKind.JSON:
+            saved = self.tr("Saved. Your diary went to {path}")
+        else:
+            saved = self.tr("Saved. Your daily entries went to {path}")
+        self.result_label.setText(saved.format(path=path))
         self.result_label.show()
         self.close_button.setFocus()
         self._refit()
@@ -135,5 +152,16 @@ class ExportDialog(FormDialog):
                 QStandardPaths.StandardLocation.DocumentsLocation
             )
             folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
-        what = "diary" if kind is ExportKind.JSON else "days"
-        return folder / f"moodlog {what} {self._clock().date().isoformat()}{kind.suffix}"
+        day = self._clock().date().isoformat()
+        if kind is ExportKind.JSON:
+            #: A suggested file name (the extension is added after it); no slashes in it.
+            name = self.tr("moodlog diary {day}")
+        else:
+            #: A suggested file name (the extension is added after it); no slashes in it.
+            name = self.tr("moodlog days {day}")
+        return folder / f"{name.format(day=day)}{kind.suffix}"
+
+
+def _shown(text: str) -> str:
+    """One of this module's texts above, in the person's language."""
+    return QCoreApplication.translate("ExportDialog", text)

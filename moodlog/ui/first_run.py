@@ -28,19 +28,6 @@ _SHOWN_KEY = "first_run/shown"
 
 Offer = Callable[[], QDialog | None]
 
-WELCOME = "A private diary for your mood, sleep and treatment, to look back on with your clinician."
-WHERE = "Your diary is one file on this computer:"
-IN_MEMORY = "This diary is held in memory only and is not saved to a file."
-PRIVATE = (
-    "Nothing you write leaves this computer: moodlog makes no network connections, and "
-    "nobody monitors what you write."
-)
-NOT_ADVICE = (
-    "moodlog does not diagnose and does not give advice about treatment or doses. What it "
-    "shows is for talking over with your clinician."
-)
-LATER = "Everything here is also in the menus and in Settings (Ctrl+,), whenever you like."
-
 
 def first_run_is_due(settings: QSettings, store: DiaryStore) -> bool:
     """True once: for a diary with nothing in it yet, the first time moodlog sees it. A
@@ -101,7 +88,7 @@ class FirstRunDialog(QDialog):
         set_reminder: Offer | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to moodlog")
+        self.setWindowTitle(self.tr("Welcome to moodlog"))
         self.action_buttons: dict[str, QPushButton] = {}
         self.status_labels: dict[str, QLabel] = {}
         self._used: set[int] = set()
@@ -120,53 +107,85 @@ class FirstRunDialog(QDialog):
     ) -> None:
         outer = QVBoxLayout(self)
         self.pages = QStackedWidget(self)
-        welcome = _Step("Welcome to moodlog", [WELCOME], self.pages)
+        welcome = _Step(
+            self.tr("Welcome to moodlog"),
+            [
+                self.tr(
+                    "A private diary for your mood, sleep and treatment, to look back on with "
+                    "your clinician."
+                )
+            ],
+            self.pages,
+        )
         if diary_path is None:
-            self.path_label = welcome.add_line(IN_MEMORY)
+            self.path_label = welcome.add_line(
+                self.tr("This diary is held in memory only and is not saved to a file.")
+            )
         else:
-            welcome.add_line(WHERE)
+            welcome.add_line(self.tr("Your diary is one file on this computer:"))
             self.path_label = welcome.add_line(str(diary_path))
-            self.path_label.setAccessibleName("Where your diary is kept")
+            self.path_label.setAccessibleName(self.tr("Where your diary is kept"))
             font = QFont(self.path_label.font())
             font.setStyleHint(QFont.StyleHint.Monospace)
             font.setFamily("monospace")
             self.path_label.setFont(font)
-        welcome.add_line(PRIVATE)
-        welcome.add_line(NOT_ADVICE)
+        welcome.add_line(
+            self.tr(
+                "Nothing you write leaves this computer: moodlog makes no network connections, "
+                "and nobody monitors what you write."
+            )
+        )
+        welcome.add_line(
+            self.tr(
+                "moodlog does not diagnose and does not give advice about treatment or doses. "
+                "What it shows is for talking over with your clinician."
+            )
+        )
         welcome.layout_.addStretch(1)
         self.pages.addWidget(welcome)
         if import_history is not None:
             self._add_offer(
-                "Bring your history with you",
-                "Used another mood app before? moodlog can read its export (Daylio, "
-                "Bearable, iMoodJournal, Pixels, eMoods, or a spreadsheet), so your past "
-                "days are here too. You see everything before anything is added.",
-                "&Import from another app…",
+                self.tr("Bring your history with you"),
+                self.tr(
+                    "Used another mood app before? moodlog can read its export (Daylio, "
+                    "Bearable, iMoodJournal, Pixels, eMoods, or a spreadsheet), so your past "
+                    "days are here too. You see everything before anything is added."
+                ),
+                self.tr("&Import from another app…"),
                 import_history,
             )
         if add_medication is not None:
             self._add_offer(
-                "Your current medications",
-                "Adding what you take now lets Today ask whether you took it, and keeps "
-                "your treatment history in one place. You can add more at any time under "
-                "Treatment.",
-                "&Add a medication…",
+                self.tr("Your current medications"),
+                self.tr(
+                    "Adding what you take now lets Today ask whether you took it, and keeps "
+                    "your treatment history in one place. You can add more at any time under "
+                    "Treatment."
+                ),
+                self.tr("&Add a medication…"),
                 add_medication,
             )
         if set_reminder is not None:
             self._add_offer(
-                "A gentle reminder",
-                "moodlog can remind you once a day to check in, at a time you choose. It "
-                "is easy to snooze or turn off.",
-                "Set a &reminder…",
+                self.tr("A gentle reminder"),
+                self.tr(
+                    "moodlog can remind you once a day to check in, at a time you choose. It "
+                    "is easy to snooze or turn off."
+                ),
+                self.tr("Set a &reminder…"),
                 set_reminder,
             )
         done = _Step(
-            "You are ready",
+            self.tr("You are ready"),
             [
-                "On Today, type a digit to rate how you are, then press Ctrl+S to save. "
-                "A few seconds a day is enough; a missing day is fine.",
-                LATER,
+                self.tr(
+                    "On Today, type a digit to rate how you are, then press Ctrl+S to save. "
+                    "A few seconds a day is enough; a missing day is fine."
+                ),
+                self.tr(
+                    "Everything here is also in the menus and in Settings (Ctrl+,), whenever "
+                    "you like."
+                ),
             ],
             self.pages,
         )
@@ -174,10 +193,11 @@ class FirstRunDialog(QDialog):
         self.pages.addWidget(done)
         outer.addWidget(self.pages, 1)
         buttons = QHBoxLayout()
-        self.not_now_button = QPushButton("Not n&ow", self)
-        self.not_now_button.setToolTip("Close the welcome; it will not come back (Esc)")
-        self.back_button = QPushButton("&Back", self)
-        self.skip_button = QPushButton("&Skip", self)
+        self.not_now_button = QPushButton(self.tr("Not n&ow"), self)
+        self.not_now_button.setToolTip(self.tr("Close the welcome; it will not come back (Esc)"))
+        self.back_button = QPushButton(self.tr("&Back"), self)
+        #: Skip this page's offer and go on to the next page.
+        self.skip_button = QPushButton(self.tr("&Skip"), self)
         for button in (self.not_now_button, self.back_button):
             button.setAutoDefault(False)
         self.skip_button.setDefault(True)  # Enter goes on, unless an action has the focus
@@ -197,7 +217,7 @@ class FirstRunDialog(QDialog):
         button.setAutoDefault(False)
         status = QLabel(step)
         status.setWordWrap(True)
-        status.setAccessibleName("What was done")
+        status.setAccessibleName(self.tr("What was done"))
         status.hide()
         step.layout_.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         step.layout_.addWidget(status)
@@ -238,11 +258,13 @@ class FirstRunDialog(QDialog):
         self.back_button.setVisible(index > 0)
         self.not_now_button.setVisible(not last)
         if last:
-            self.skip_button.setText("&Start")
+            #: The welcome's last button: close it and start using moodlog.
+            self.skip_button.setText(self.tr("&Start"))
         elif is_offer and index not in self._used:
-            self.skip_button.setText("&Skip")
+            #: Skip this page's offer and go on to the next page.
+            self.skip_button.setText(self.tr("&Skip"))
         else:
-            self.skip_button.setText("&Next")
+            self.skip_button.setText(self.tr("&Next"))
         heading = self.current_heading()
         self.action_buttons.get(heading, self.skip_button).setFocus()
 
@@ -255,10 +277,10 @@ class FirstRunDialog(QDialog):
         def finished(code: int) -> None:
             self._used.add(index)
             if code == QDialog.DialogCode.Accepted:
-                status.setText("Done. You can do it again, or go on.")
+                status.setText(self.tr("Done. You can do it again, or go on."))
                 status.show()
             if self.pages.currentIndex() == index:
-                self.skip_button.setText("&Next")
+                self.skip_button.setText(self.tr("&Next"))
                 self.skip_button.setFocus()
 
         dialog.finished.connect(finished)

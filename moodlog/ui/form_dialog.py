@@ -106,7 +106,7 @@ class FormDialog(QDialog):
             self._outer.addWidget(widget)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.hide()
         self._outer.addWidget(self.error_label)
         if not self._fit_to_text:

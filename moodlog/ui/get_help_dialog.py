@@ -20,13 +20,13 @@ class GetHelpDialog(QDialog):
         self, contacts: CrisisContacts, plan: SafetyPlan, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Get help now")
+        self.setWindowTitle(self.tr("Get help now"))
         self.panel = CrisisPanel(None, contacts, plan, self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.panel)
-        scroll.setAccessibleName("Get help now")
+        scroll.setAccessibleName(self.tr("Get help now"))
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)

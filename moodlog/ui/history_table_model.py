@@ -5,7 +5,9 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,13 +35,14 @@ class Column(IntEnum):
 
 
 _HEADERS = {
-    Column.DAY: "Day",
-    Column.MOOD: "Mood",
-    Column.ANXIETY: "Anxiety",
-    Column.ENERGY: "Energy",
-    Column.SLEEP: "Sleep",
-    Column.SIDE_EFFECTS: "Worst side effect",
-    Column.NOTES: "Note",
+    Column.DAY: QT_TRANSLATE_NOOP("HistoryTableModel", "Day"),
+    Column.MOOD: QT_TRANSLATE_NOOP("HistoryTableModel", "Mood"),
+    Column.ANXIETY: QT_TRANSLATE_NOOP("HistoryTableModel", "Anxiety"),
+    Column.ENERGY: QT_TRANSLATE_NOOP("HistoryTableModel", "Energy"),
+    #: Column heading: hours slept that night
+    Column.SLEEP: QT_TRANSLATE_NOOP("HistoryTableModel", "Sleep"),
+    Column.SIDE_EFFECTS: QT_TRANSLATE_NOOP("HistoryTableModel", "Worst side effect"),
+    Column.NOTES: QT_TRANSLATE_NOOP("HistoryTableModel", "Note"),
 }
 
 
@@ -78,7 +81,7 @@ class HistoryTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[Column(section)]
+            return QCoreApplication.translate("HistoryTableModel", str(_HEADERS[Column(section)]))
         return None
 
     @override
@@ -111,10 +114,16 @@ class HistoryTableModel(QAbstractTableModel):
         if column == Column.ENERGY:
             return _number(summary.energy_mean)
         if column == Column.SLEEP:
-            return "" if summary.sleep_hours is None else f"{summary.sleep_hours:.1f} h"
+            if summary.sleep_hours is None:
+                return ""
+            #: Hours slept, e.g. "7.5 h"
+            return QCoreApplication.translate("HistoryTableModel", "{hours} h").format(
+                hours=f"{summary.sleep_hours:.1f}"
+            )
         if column == Column.SIDE_EFFECTS:
             worst = summary.worst_side_effect
             return "" if worst is None else worst.label
         if summary.has_clinician_note:
-            return "✎ for clinician"
+            #: The day's note is marked for the clinician
+            return QCoreApplication.translate("HistoryTableModel", "✎ for clinician")
         return "✎" if summary.has_note else ""

@@ -42,14 +42,16 @@ class HistoryView(DiaryView):
         outer = QVBoxLayout(self)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
-        self.summary_label.setAccessibleName("History summary")
+        self.summary_label.setAccessibleName(self.tr("History summary"))
         outer.addWidget(self.summary_label)
         row = QHBoxLayout()
         left = QVBoxLayout()
         self.calendar = MoodCalendar(self)
         legend = QLabel(
-            "Each logged day shows its mean mood (0 worst, 10 best). Warmer tint: lower mood; "
-            "blue tint: better mood. Double-click a day or press Enter to open it.",
+            self.tr(
+                "Each logged day shows its mean mood (0 worst, 10 best). Warmer tint: lower mood; "
+                "blue tint: better mood. Double-click a day or press Enter to open it."
+            ),
             self,
         )
         legend.setWordWrap(True)
@@ -66,7 +68,7 @@ class HistoryView(DiaryView):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Logged days, newest first")
+        self.table.setAccessibleName(self.tr("Logged days, newest first"))
         row.addWidget(self.table, 3)
         outer.addLayout(row, 1)
 
@@ -88,10 +90,12 @@ class HistoryView(DiaryView):
         logged = sum(1 for s in summaries if s.day >= year_ago)
         span = min(365, (today - first).days + 1)
         self.summary_label.setText(
-            f"{len(summaries)} days logged in all. In the last {span} days: {logged} logged. "
-            "Missed days are fine; you can fill any of them in later."
+            self.tr(
+                "{total} days logged in all. In the last {span} days: {logged} logged. "
+                "Missed days are fine; you can fill any of them in later."
+            ).format(total=len(summaries), span=span, logged=logged)
             if summaries
-            else "Nothing logged yet. Your days will appear here."
+            else self.tr("Nothing logged yet. Your days will appear here.")
         )
 
     def _on_calendar_activated(self, qdate: QDate) -> None:

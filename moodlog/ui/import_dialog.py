@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from moodlog.domain.day_text import day_text
 from moodlog.domain.import_batch import ImportBatch
 from moodlog.domain.import_preview import ImportPreview, mood_key
 from moodlog.domain.scales import SCALE_MAX, SCALE_MIN, mood_word
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.importers.format_detection import FORMAT_NAMES, MOODLOG, detect, read_preview
 from moodlog.importers.generic_csv import Columns, header_of
 from moodlog.importers.import_request import outcome_text
@@ -52,68 +53,145 @@ from moodlog.ui import dialogs
 from moodlog.ui.form_dialog import buddy_label, make_note_label
 from moodlog.ui.message_banner import BannerKind, MessageBanner
 
-INTRODUCTION = (
+# Translated where shown (:func:`_shown`), under the context "ImportDialog".
+INTRODUCTION = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Bring in your history from Daylio, Bearable, iMoodJournal, Pixels or eMoods, from a "
     "spreadsheet, or from a moodlog export. You'll see what moodlog found before anything is "
-    "added, and you can undo an import from another app afterwards."
+    "added, and you can undo an import from another app afterwards.",
 )
-MERGE_NOTE = (
+MERGE_NOTE = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Adds what your diary doesn't hold yet. Where your diary already has its own entry for "
-    "the same day or name, yours stays. Importing the same export again adds nothing."
+    "the same day or name, yours stays. Importing the same export again adds nothing.",
 )
-REPLACE_NOTE = (
+REPLACE_NOTE = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Your diary becomes exactly this export. First, your diary as it is now is copied aside, "
-    "next to it in {folder}; you'll see the copy's name afterwards."
+    "next to it in {folder}; you'll see the copy's name afterwards.",
 )
-NO_FILE_TO_REPLACE = (
+NO_FILE_TO_REPLACE = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Replacing isn't available here: this diary is held in memory only, so there is no file "
-    "to copy aside first."
+    "to copy aside first.",
 )
-# What each table of an export holds, for the summary; tables not named are counted as rows.
+# What each table of an export holds, for the summary (one, many; {count} is the number);
+# tables not named are counted as rows.
 EXPORT_AREAS = {
-    "check_ins": ("check-in", "check-ins"),
-    "sleep": ("night of sleep", "nights of sleep"),
-    "side_effect_ratings": ("side-effect rating", "side-effect ratings"),
-    "tracker_values": ("tracker value", "tracker values"),
-    "medications": ("medication", "medications"),
-    "dose_steps": ("dose step", "dose steps"),
-    "adherence": ("day of medicines taken", "days of medicines taken"),
-    "treatment_courses": ("treatment course", "treatment courses"),
-    "treatment_sessions": ("treatment session", "treatment sessions"),
-    "pgx_results": ("gene test result", "gene test results"),
-    "questionnaire_results": ("questionnaire", "questionnaires"),
-    "appointments": ("appointment", "appointments"),
-    "clinician_questions": ("question for your doctor", "questions for your doctor"),
-    "side_effects": ("side effect on your list", "side effects on your list"),
-    "trackers": ("tracker on your list", "trackers on your list"),
+    "check_ins": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} check-in"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} check-ins"),
+    ),
+    "sleep": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} night of sleep"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} nights of sleep"),
+    ),
+    "side_effect_ratings": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} side-effect rating"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} side-effect ratings"),
+    ),
+    "tracker_values": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} tracker value"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} tracker values"),
+    ),
+    "medications": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} medication"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} medications"),
+    ),
+    "dose_steps": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} dose step"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} dose steps"),
+    ),
+    "adherence": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} day of medicines taken"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} days of medicines taken"),
+    ),
+    "treatment_courses": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} treatment course"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} treatment courses"),
+    ),
+    "treatment_sessions": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} treatment session"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} treatment sessions"),
+    ),
+    "pgx_results": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} gene test result"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} gene test results"),
+    ),
+    "questionnaire_results": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} questionnaire"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} questionnaires"),
+    ),
+    "appointments": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} appointment"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} appointments"),
+    ),
+    "clinician_questions": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} question for your doctor"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} questions for your doctor"),
+    ),
+    "side_effects": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} side effect on your list"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} side effects on your list"),
+    ),
+    "trackers": (
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} tracker on your list"),
+        QT_TRANSLATE_NOOP("ImportDialog", "{count} trackers on your list"),
+    ),
 }
+# {name}: the name of a table in the file, as it is written there.
+OTHER_AREA = (
+    QT_TRANSLATE_NOOP("ImportDialog", "{count} row of {name}"),
+    QT_TRANSLATE_NOOP("ImportDialog", "{count} rows of {name}"),
+)
 # Bookkeeping, not worth a word in the summary.
 EXPORT_UNCOUNTED = frozenset({"drafts", "diary_settings", "import_batches"})
-FILE_FILTER = (
+#: A file-chooser filter: translate the descriptions, keep the patterns in brackets as they are.
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Exports (*.csv *.json *.emoods *.zip *.txt);;CSV files (*.csv);;JSON files (*.json);;"
-    "eMoods backups (*.emoods);;All files (*)"
+    "eMoods backups (*.emoods);;All files (*)",
 )
-CHOOSE = "Choose…"
-NO_COLUMN = "(none)"
+CHOOSE = QT_TRANSLATE_NOOP("ImportDialog", "Choose…")
+NO_COLUMN = QT_TRANSLATE_NOOP("ImportDialog", "(none)")
 _ID = Qt.ItemDataRole.UserRole
+
+
+def _shown(text: str) -> str:
+    """One of this module's texts above, in the person's language."""
+    return QCoreApplication.translate("ImportDialog", text)
 
 
 def mood_choice_text(value: int) -> str:
     return f"{value} · {mood_word(value)}"
 
 
-def export_text(document: dict[str, Any]) -> str:
-    """What a checked moodlog export holds: when and by which version it was made, and
-    how many rows of each kind."""
-    lines = [f"Format: {FORMAT_NAMES[MOODLOG]}"]
+def _made_text(document: dict[str, Any]) -> str:
+    """When and by which version of moodlog an export was made, as far as it says."""
     version = document.get("app_version")
-    made_by = f" by moodlog {version}" if isinstance(version, str) and version else ""
+    by = isinstance(version, str) and bool(version)
     try:
         made = datetime.fromisoformat(str(document.get("exported_at")))
     except ValueError:
-        lines.append(f"Exported{made_by}.")
+        if by:
+            text = QCoreApplication.translate("ImportDialog", "Exported by moodlog {version}.")
+        else:
+            text = QCoreApplication.translate("ImportDialog", "Exported.")
+        return text.format(version=version)
+    if by:
+        text = QCoreApplication.translate(
+            "ImportDialog", "Exported on {day} at {time} by moodlog {version}."
+        )
     else:
-        lines.append(f"Exported on {day_text(made.date())} at {made:%H:%M}{made_by}.")
+        text = QCoreApplication.translate("ImportDialog", "Exported on {day} at {time}.")
+    return text.format(day=day_text(made.date()), time=f"{made:%H:%M}", version=version)
+
+
+def export_text(document: dict[str, Any]) -> str:
+    """What a checked moodlog export holds: when and by which version it was made, and
+    how many rows of each kind."""
+    format_line = QCoreApplication.translate("ImportDialog", "Format: {name}")
+    lines = [format_line.format(name=FORMAT_NAMES[MOODLOG]), _made_text(document)]
     counts = []
     tables = document["tables"]
     # The areas in the order above (check-ins first), then any a later moodlog adds.
@@ -122,16 +200,23 @@ def export_text(document: dict[str, Any]) -> str:
         rows = len(tables[name]["rows"])
         if not rows or name in EXPORT_UNCOUNTED:
             continue
-        one, many = EXPORT_AREAS.get(name, (f"row of {name}", f"rows of {name}"))
-        counts.append(f"{rows:,} {one if rows == 1 else many}")
-    lines.append("It holds " + ", ".join(counts) + "." if counts else "It holds no entries.")
+        one, many = EXPORT_AREAS.get(name, OTHER_AREA)
+        counts.append(_shown(one if rows == 1 else many).format(count=f"{rows:,}", name=name))
+    if counts:
+        #: {areas}: a list such as "12 check-ins, 3 medications".
+        holds = QCoreApplication.translate("ImportDialog", "It holds {areas}.")
+        lines.append(holds.format(areas=", ".join(counts)))
+    else:
+        lines.append(QCoreApplication.translate("ImportDialog", "It holds no entries."))
     return "\n".join(lines)
 
 
 def batch_text(batch: ImportBatch) -> str:
     when = f"{day_text(batch.imported_at.date())} {batch.imported_at:%H:%M}"
     name = FORMAT_NAMES.get(batch.format, batch.format)
-    return f"{when} · {name} · {batch.file_name} · {batch.added:,} check-ins"
+    #: One earlier import in a list: when, the app it came from, the file, how many.
+    text = QCoreApplication.translate("ImportDialog", "{when} · {app} · {file} · {count} check-ins")
+    return text.format(when=when, app=name, file=batch.file_name, count=f"{batch.added:,}")
 
 
 class ImportDialog(QDialog):
@@ -151,7 +236,7 @@ class ImportDialog(QDialog):
         diary_path: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import from another app")
+        self.setWindowTitle(self.tr("Import from another app"))
         self._store = store
         self._clock = clock
         self._diary_path = diary_path
@@ -171,10 +256,10 @@ class ImportDialog(QDialog):
     # -- building ------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.intro = QLabel(INTRODUCTION, self)
+        self.intro = QLabel(_shown(INTRODUCTION), self)
         self.intro.setWordWrap(True)
-        self.choose_button = QPushButton("&Choose a file…", self)
-        self.choose_button.setAccessibleName("Choose the file to import")
+        self.choose_button = QPushButton(self.tr("&Choose a file…"), self)
+        self.choose_button.setAccessibleName(self.tr("Choose the file to import"))
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -183,54 +268,60 @@ class ImportDialog(QDialog):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes_label = make_note_label("", self)
         # A moodlog export: merge or replace.
-        self.export_box = QGroupBox("What to do with this export", self)
-        self.merge_choice = QRadioButton("&Add to my diary (merge)", self)
+        self.export_box = QGroupBox(self.tr("What to do with this export"), self)
+        self.merge_choice = QRadioButton(self.tr("&Add to my diary (merge)"), self)
         self.merge_choice.setChecked(True)
-        self.merge_note = make_note_label(MERGE_NOTE, self)
-        self.replace_choice = QRadioButton("Re&place my diary with this export", self)
+        self.merge_note = make_note_label(_shown(MERGE_NOTE), self)
+        self.replace_choice = QRadioButton(self.tr("Re&place my diary with this export"), self)
         if self._diary_path is None:
             self.replace_choice.setEnabled(False)
-            self.replace_note = make_note_label(NO_FILE_TO_REPLACE, self)
+            self.replace_note = make_note_label(_shown(NO_FILE_TO_REPLACE), self)
         else:
             folder = self._diary_path.parent
-            self.replace_note = make_note_label(REPLACE_NOTE.format(folder=folder), self)
+            replace_note = _shown(REPLACE_NOTE).format(folder=folder)
+            self.replace_note = make_note_label(replace_note, self)
         # The column step, for a spreadsheet moodlog doesn't recognise.
-        self.columns_box = QGroupBox("Which column holds what", self)
-        self.date_column = self._combo("Date column")
-        self.time_column = self._combo("Time column")
-        self.mood_column = self._combo("Mood column")
-        self.note_column = self._combo("Note column")
-        self.mood_low = self._spin("Worst mood value", 1)
-        self.mood_high = self._spin("Best mood value", 5)
-        self.date_order = self._combo("Order of day, month and year")
-        self.date_order.addItem("day/month/year", "dmy")
-        self.date_order.addItem("month/day/year", "mdy")
-        self.date_order.addItem("year/month/day", "ymd")
-        self.columns_button = QPushButton("&Show what this finds", self)
+        self.columns_box = QGroupBox(self.tr("Which column holds what"), self)
+        self.date_column = self._combo(self.tr("Date column"))
+        self.time_column = self._combo(self.tr("Time column"))
+        self.mood_column = self._combo(self.tr("Mood column"))
+        self.note_column = self._combo(self.tr("Note column"))
+        self.mood_low = self._spin(self.tr("Worst mood value"), 1)
+        self.mood_high = self._spin(self.tr("Best mood value"), 5)
+        self.date_order = self._combo(self.tr("Order of day, month and year"))
+        for order, text in (
+            ("dmy", self.tr("day/month/year")),
+            ("mdy", self.tr("month/day/year")),
+            ("ymd", self.tr("year/month/day")),
+        ):
+            self.date_order.addItem(text, order)
+        self.columns_button = QPushButton(self.tr("&Show what this finds"), self)
         # The mood-mapping step.
-        self.mapping_box = QGroupBox("Place your moods on moodlog's 0–10 scale", self)
+        self.mapping_box = QGroupBox(self.tr("Place your moods on moodlog's 0–10 scale"), self)
         self.mapping_form = QFormLayout()
         self.mapping_note = make_note_label(
-            "moodlog doesn't know these mood names. Choose where each belongs (10 is the best "
-            "possible, 0 the worst); moodlog remembers your choices for next time.",
+            self.tr(
+                "moodlog doesn't know these mood names. Choose where each belongs (10 is the "
+                "best possible, 0 the worst); moodlog remembers your choices for next time."
+            ),
             self,
         )
         # Rows that can't be read.
         self.problems_heading = QLabel(self)
         self.problems_heading.setWordWrap(True)
         self.problems_list = QListWidget(self)
-        self.problems_list.setAccessibleName("Rows that can't be imported")
+        self.problems_list.setAccessibleName(self.tr("Rows that can't be imported"))
         self.problems_list.setMaximumHeight(110)
-        self.skip_problems = QCheckBox("&Leave these rows out and import the rest", self)
+        self.skip_problems = QCheckBox(self.tr("&Leave these rows out and import the rest"), self)
         self.banner = MessageBanner(self)
-        self.import_button = QPushButton("&Import", self)
-        self.import_button.setAccessibleName("Import the check-ins")
+        self.import_button = QPushButton(self.tr("&Import"), self)
+        self.import_button.setAccessibleName(self.tr("Import the check-ins"))
         # Earlier imports.
-        self.batches_heading = QLabel("Earlier imports", self)
+        self.batches_heading = QLabel(self.tr("Earlier imports"), self)
         self.batch_list = QListWidget(self)
-        self.batch_list.setAccessibleName("Earlier imports")
+        self.batch_list.setAccessibleName(self.tr("Earlier imports"))
         self.batch_list.setMaximumHeight(100)
-        self.undo_button = QPushButton("&Undo the selected import…", self)
+        self.undo_button = QPushButton(self.tr("&Undo the selected import…"), self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
 
     def _combo(self, name: str) -> QComboBox:
@@ -260,16 +351,18 @@ class ImportDialog(QDialog):
             choices.addWidget(widget)
         layout.addWidget(self.export_box)
         columns = QFormLayout(self.columns_box)
-        columns.addRow(buddy_label("&Date:", self.date_column, self), self.date_column)
-        columns.addRow(buddy_label("&Time:", self.time_column, self), self.time_column)
-        columns.addRow(buddy_label("&Mood:", self.mood_column, self), self.mood_column)
-        columns.addRow(buddy_label("&Note:", self.note_column, self), self.note_column)
+        columns.addRow(buddy_label(self.tr("&Date:"), self.date_column, self), self.date_column)
+        columns.addRow(buddy_label(self.tr("&Time:"), self.time_column, self), self.time_column)
+        columns.addRow(buddy_label(self.tr("&Mood:"), self.mood_column, self), self.mood_column)
+        columns.addRow(buddy_label(self.tr("&Note:"), self.note_column, self), self.note_column)
         range_row = QHBoxLayout()
         range_row.addWidget(self.mood_low)
-        range_row.addWidget(buddy_label("&best:", self.mood_high, self))
+        range_row.addWidget(buddy_label(self.tr("&best:"), self.mood_high, self))
         range_row.addWidget(self.mood_high)
-        columns.addRow(buddy_label("Mood from &worst:", self.mood_low, self), range_row)
-        columns.addRow(buddy_label("Dates &read as:", self.date_order, self), self.date_order)
+        columns.addRow(buddy_label(self.tr("Mood from &worst:"), self.mood_low, self), range_row)
+        columns.addRow(
+            buddy_label(self.tr("Dates &read as:"), self.date_order, self), self.date_order
+        )
         columns.addRow(self.columns_button)
         layout.addWidget(self.columns_box)
         mapping = QVBoxLayout(self.mapping_box)
@@ -305,7 +398,9 @@ class ImportDialog(QDialog):
     # -- choosing and reading a file -----------------------------------------------------
 
     def choose_file(self) -> None:
-        path = dialogs.ask_open_path(self, "Choose the file to import", FILE_FILTER)
+        path = dialogs.ask_open_path(
+            self, self.tr("Choose the file to import"), _shown(FILE_FILTER)
+        )
         if path is not None:
             self.load_file(path)
 
@@ -346,11 +441,12 @@ class ImportDialog(QDialog):
             self._show_unreadable(error.message)
             return
         if len(names) < 2:
-            self._show_unreadable(
-                f"moodlog doesn't recognise {path.name}. It reads Daylio, Bearable and "
+            unknown = self.tr(
+                "moodlog doesn't recognise {file}. It reads Daylio, Bearable and "
                 "iMoodJournal CSV files, Pixels JSON backups and eMoods backups, and "
                 "spreadsheets saved as CSV. Nothing has been imported."
             )
+            self._show_unreadable(unknown.format(file=path.name))
             return
         for combo, optional in (
             (self.date_column, False),
@@ -360,14 +456,15 @@ class ImportDialog(QDialog):
         ):
             combo.clear()
             if optional:
-                combo.addItem(NO_COLUMN, "")
+                combo.addItem(_shown(NO_COLUMN), "")
             for name in names:
                 combo.addItem(name, name)
         self._guess_columns(names)
-        self.summary_label.setText(
-            f"moodlog doesn't recognise {path.name} as another app's export. If it is a "
+        not_an_export = self.tr(
+            "moodlog doesn't recognise {file} as another app's export. If it is a "
             "spreadsheet, say which column holds what, then choose Show what this finds."
         )
+        self.summary_label.setText(not_an_export.format(file=path.name))
         self.columns_box.show()
         self.date_column.setFocus()
 
@@ -417,7 +514,7 @@ class ImportDialog(QDialog):
         self.preview = None
         self.export_document = None
         self.export_box.hide()
-        self.file_label.setText("No file chosen yet.")
+        self.file_label.setText(self.tr("No file chosen yet."))
         self.summary_label.clear()
         self.notes_label.hide()
         self.columns_box.hide()
@@ -447,27 +544,37 @@ class ImportDialog(QDialog):
         remembered = self._store.imports.remembered_moods(preview.format)
         mapping = preview.mapping(remembered)
         count = len(preview.entries)
-        if preview.first_day and preview.last_day:
-            span = f", {day_text(preview.first_day)} – {day_text(preview.last_day)}"
+        spanned = bool(preview.first_day and preview.last_day)
+        if spanned and count == 1:
+            found = self.tr("Found {count} check-in, {first} – {last}.")
+        elif spanned:
+            found = self.tr("Found {count} check-ins, {first} – {last}.")
+        elif count == 1:
+            found = self.tr("Found {count} check-in.")
         else:
-            span = ""
+            found = self.tr("Found {count} check-ins.")
         placed = [
             f"{name} → {mapping[mood_key(name)]}"
             for name in preview.mood_names
             if mood_key(name) in mapping
         ]
         lines = [
-            f"Format: {preview.format_name}",
-            f"Found {count:,} check-in{'s' if count != 1 else ''}{span}.",
+            self.tr("Format: {name}").format(name=preview.format_name),
+            found.format(
+                count=f"{count:,}",
+                first=day_text(preview.first_day),
+                last=day_text(preview.last_day),
+            ),
         ]
         if placed:
-            lines.append("Moods: " + ", ".join(placed) + ".")
+            #: {moods}: a list such as "great → 10, meh → 5".
+            lines.append(self.tr("Moods: {moods}.").format(moods=", ".join(placed)))
         earlier = self._store.imports.batch_for_file(preview.file_hash)
         if earlier is not None:
-            lines.append(
-                f"This file was imported on {day_text(earlier.imported_at.date())}; importing "
-                "it again would add nothing."
+            again = self.tr(
+                "This file was imported on {day}; importing it again would add nothing."
             )
+            lines.append(again.format(day=day_text(earlier.imported_at.date())))
         self.summary_label.setText("\n".join(lines))
         self.notes_label.setText(" ".join(preview.mapping_notes))
         self.notes_label.setVisible(bool(preview.mapping_notes))
@@ -479,12 +586,13 @@ class ImportDialog(QDialog):
         self._clear_mapping()
         for name in names:
             combo = QComboBox(self)
-            combo.addItem(CHOOSE, None)
+            combo.addItem(_shown(CHOOSE), None)
             for value in range(SCALE_MAX, SCALE_MIN - 1, -1):
                 combo.addItem(mood_choice_text(value), value)
-            combo.setAccessibleName(f"Place of the mood “{name}”")
+            combo.setAccessibleName(self.tr("Place of the mood “{name}”").format(name=name))
             combo.currentIndexChanged.connect(self._update_import_button)
-            label = QLabel(f"“{name}”", self)
+            #: A mood name from the imported file, in quotation marks.
+            label = QLabel(self.tr("“{name}”").format(name=name), self)
             label.setBuddy(combo)
             self.mapping_form.addRow(label, combo)
             self.mood_combos[name] = combo
@@ -500,10 +608,17 @@ class ImportDialog(QDialog):
         for problem in preview.problems:
             text = str(problem)
             self.problems_list.addItem(text[:1].upper() + text[1:])
-        self.problems_heading.setText(
-            f"{count:,} row{'s' if count != 1 else ''} can't be imported as written. Mend "
-            "them in the file and choose it again, or leave them out:"
-        )
+        if count == 1:
+            heading = self.tr(
+                "{count} row can't be imported as written. Mend them in the file and choose "
+                "it again, or leave them out:"
+            )
+        else:
+            heading = self.tr(
+                "{count} rows can't be imported as written. Mend them in the file and choose "
+                "it again, or leave them out:"
+            )
+        self.problems_heading.setText(heading.format(count=f"{count:,}"))
         for widget in (self.problems_heading, self.problems_list, self.skip_problems):
             widget.setVisible(bool(count))
 
@@ -549,7 +664,7 @@ class ImportDialog(QDialog):
         self.banner.show_message(
             outcome_text(batch),
             BannerKind.SUCCESS,
-            [("&Undo this import", lambda: self.undo(batch_id))],
+            [(self.tr("&Undo this import"), lambda: self.undo(batch_id))],
         )
         self.preview = None
         # The preview's choices are done with; hiding them leaves room for the outcome.
@@ -572,10 +687,12 @@ class ImportDialog(QDialog):
         replace = self.replace_choice.isChecked()
         if replace and not dialogs.confirm(
             self,
-            "Replace your diary?",
-            "Your diary will hold exactly what this export holds. Your diary as it is now "
-            "is copied aside first, so nothing is lost.",
-            "Replace my diary",
+            self.tr("Replace your diary?"),
+            self.tr(
+                "Your diary will hold exactly what this export holds. Your diary as it is now "
+                "is copied aside first, so nothing is lost."
+            ),
+            self.tr("Replace my diary"),
         ):
             return
         try:
@@ -588,7 +705,9 @@ class ImportDialog(QDialog):
             return
         text = summary.text()
         if replace:
-            text += f" Your diary as it was is kept in {self.kept_copy}."
+            #: {summary}: what was imported, said by moodlog in a sentence or two.
+            kept = self.tr("{summary} Your diary as it was is kept in {path}.")
+            text = kept.format(summary=text, path=self.kept_copy)
         self.banner.show_message(text, BannerKind.SUCCESS)
         self.export_document = None  # chosen again to import again
         self.export_box.setEnabled(False)
@@ -601,15 +720,17 @@ class ImportDialog(QDialog):
             batch = self._store.imports.batch(batch_id)
             removed = self._store.imports.undo(batch_id)
         except KeyError:
-            self.banner.show_message("That import was already undone.", BannerKind.INFO)
+            self.banner.show_message(self.tr("That import was already undone."), BannerKind.INFO)
             return
         except StorageError as error:
             self.banner.show_message(error.message, BannerKind.WARNING)
             return
+        undone = self.tr(
+            "Undone: the {count} check-ins imported from {file} are gone. "
+            "Everything else in your diary is as it was."
+        )
         self.banner.show_message(
-            f"Undone: the {removed:,} check-ins imported from {batch.file_name} are gone. "
-            "Everything else in your diary is as it was.",
-            BannerKind.SUCCESS,
+            undone.format(count=f"{removed:,}", file=batch.file_name), BannerKind.SUCCESS
         )
         self._refresh_batches()
         self.diary_changed.emit()
@@ -621,7 +742,10 @@ class ImportDialog(QDialog):
             item.setData(_ID, batch.id)
             self.batch_list.addItem(item)
         has_any = self.batch_list.count() > 0
-        self.batches_heading.setText("Earlier imports" if has_any else "No earlier imports.")
+        if has_any:
+            self.batches_heading.setText(self.tr("Earlier imports"))
+        else:
+            self.batches_heading.setText(self.tr("No earlier imports."))
         self.batch_list.setVisible(has_any)
         self.undo_button.setVisible(has_any)
         self._update_undo_button()
@@ -637,9 +761,11 @@ class ImportDialog(QDialog):
         batch_id = int(item.data(_ID))
         if dialogs.confirm(
             self,
-            "Undo this import?",
-            f"This removes the check-ins this import added ({item.text()}), including any "
-            "you have changed since. Everything else stays as it is.",
-            "Undo import",
+            self.tr("Undo this import?"),
+            self.tr(
+                "This removes the check-ins this import added ({batch}), including any "
+                "you have changed since. Everything else stays as it is."
+            ).format(batch=item.text()),
+            self.tr("Undo import"),
         ):
             self.undo(batch_id)

@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 
 # Where the window's size and place are kept between runs (QSettings).
 GEOMETRY_KEY = "window/geometry"
+# A name, the same in every language: never translated.
+APP_NAME = "moodlog"
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self._diary_path = diary_path
         self._clock = clock
-        self.setWindowTitle("moodlog")
+        self.setWindowTitle(APP_NAME)
         self.preferences = TodayPreferences(settings)
         self.questionnaire_preferences = QuestionnairePreferences(settings)
         self.today_view = TodayView(store, clock, self.preferences, self)
@@ -89,16 +91,19 @@ class MainWindow(QMainWindow):
         self._charts_page = self._lazy_page()
         self.report_dialog: ReportDialog | None = None
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.today_view, "&Today")
-        self.tabs.addTab(self._history_page, "&History")
-        self.tabs.addTab(self._treatment_page, "T&reatment")
-        self.tabs.addTab(self._scores_page, "Quest&ionnaires")
-        self.tabs.addTab(self._charts_page, "Chart&s")
+        #: The name of the page for the day being written (a tab), not the date.
+        self.tabs.addTab(self.today_view, self.tr("&Today"))
+        self.tabs.addTab(self._history_page, self.tr("&History"))
+        self.tabs.addTab(self._treatment_page, self.tr("T&reatment"))
+        self.tabs.addTab(self._scores_page, self.tr("Quest&ionnaires"))
+        self.tabs.addTab(self._charts_page, self.tr("Chart&s"))
         self.tabs.setDocumentMode(True)
         # Always in view, whatever the page and whatever the scores (clinical-reference §0.2).
-        self.help_button = QPushButton("Get help now", self.tabs)
-        self.help_button.setAccessibleName("Get help now")
-        self.help_button.setToolTip("Crisis lines, your own contacts and your safety plan (Ctrl+H)")
+        self.help_button = QPushButton(self.tr("Get help now"), self.tabs)
+        self.help_button.setAccessibleName(self.tr("Get help now"))
+        self.help_button.setToolTip(
+            self.tr("Crisis lines, your own contacts and your safety plan (Ctrl+H)")
+        )
         self.help_button.setAutoDefault(False)
         self.tabs.setCornerWidget(self.help_button, Qt.Corner.TopRightCorner)
         self.setCentralWidget(self.tabs)
@@ -111,7 +116,9 @@ class MainWindow(QMainWindow):
         self.flows.results_changed.connect(self._on_results_changed)
         self.flows.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         # refresh_due() runs once the window is up (the app schedules it; tests call it).
-        self.statusBar().showMessage("Type a digit to rate the focused scale; Ctrl+S saves.")
+        self.statusBar().showMessage(
+            self.tr("Type a digit to rate the focused scale; Ctrl+S saves.")
+        )
         self._fit_to_screen()
         self._restore_geometry()
         # Ready to type: the first scale has the focus, so "6, Ctrl+S" records a day.
@@ -134,47 +141,61 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         today = self.today_view
         # File: the diary as a whole (export; import and backups join it).
-        self.file_menu = bar.addMenu("&File")
-        self._action(self.file_menu, "&Export my diary…", [], self.open_export)
-        self._action(self.file_menu, "&Import from another app…", [], self.open_import)
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self._action(self.file_menu, self.tr("&Export my diary…"), [], self.open_export)
+        self._action(self.file_menu, self.tr("&Import from another app…"), [], self.open_import)
         # Privacy: both act on the diary file, so a diary kept in memory has neither.
         self.file_menu.addSeparator()
-        encryption = self._action(self.file_menu, "Encr&yption…", [], self.open_encryption)
-        delete_all = self._action(self.file_menu, "&Delete all my data…", [], self.open_delete_all)
+        encryption = self._action(self.file_menu, self.tr("Encr&yption…"), [], self.open_encryption)
+        delete_all = self._action(
+            self.file_menu, self.tr("&Delete all my data…"), [], self.open_delete_all
+        )
         for action in (encryption, delete_all):
             action.setEnabled(self._diary_path is not None)
-        diary = bar.addMenu("&Diary")
-        self._action(diary, "&Save", ["Ctrl+S"], self._save)
-        self._action(diary, "&New check-in", ["Ctrl+N"], today.new_check_in)
+        diary = bar.addMenu(self.tr("&Diary"))
+        #: Save the day being written (a verb).
+        self._action(diary, self.tr("&Save"), ["Ctrl+S"], self._save)
+        self._action(diary, self.tr("&New check-in"), ["Ctrl+N"], today.new_check_in)
         diary.addSeparator()
-        self._action(diary, "&Delete check-in…", [], today.delete_check_in)
-        self._action(diary, "Delete &whole day…", [], today.delete_day)
-        self.undo_action = self._action(diary, "&Undo delete", ["Ctrl+Z"], today.undo_delete)
+        self._action(diary, self.tr("&Delete check-in…"), [], today.delete_check_in)
+        self._action(diary, self.tr("Delete &whole day…"), [], today.delete_day)
+        self.undo_action = self._action(
+            diary, self.tr("&Undo delete"), ["Ctrl+Z"], today.undo_delete
+        )
         diary.addSeparator()
-        self.take_phq9_action = self._action(diary, "Take the P&HQ-9…", [], self.flows.take_phq9)
-        self._action(diary, "Take the G&AD-7…", [], self.flows.take_gad7)
+        self.take_phq9_action = self._action(
+            diary, self.tr("Take the P&HQ-9…"), [], self.flows.take_phq9
+        )
+        self._action(diary, self.tr("Take the G&AD-7…"), [], self.flows.take_gad7)
         # A lambda: the action's `checked` argument must not arrive as the score to edit.
-        self._action(diary, "&Enter a score from elsewhere…", [], lambda: self.flows.enter_score())
+        self._action(
+            diary, self.tr("&Enter a score from elsewhere…"), [], lambda: self.flows.enter_score()
+        )
         diary.addSeparator()
-        self._action(diary, "&Report for my clinician…", ["Ctrl+P"], self.open_report)
+        self._action(diary, self.tr("&Report for my clinician…"), ["Ctrl+P"], self.open_report)
         # "A&ppointments": Alt+A is "Take the G&AD-7…".
-        self._action(diary, "A&ppointments and questions…", [], self.open_appointments)
+        self._action(diary, self.tr("A&ppointments and questions…"), [], self.open_appointments)
         diary.addSeparator()
-        self._action(diary, "Se&ttings…", ["Ctrl+,"], lambda: self.open_settings())
-        self._action(diary, "&Quit", ["Ctrl+Q"], self.close)
-        go = bar.addMenu("&Go")
-        self._action(go, "&Previous day", ["Ctrl+Left", "Alt+Left"], lambda: self._move(-1))
-        self._action(go, "&Next day", ["Ctrl+Right", "Alt+Right"], lambda: self._move(+1))
-        self._action(go, "&Today", ["Ctrl+T", "Alt+Home"], self._show_today)
-        self._action(go, "&Go to date…", ["Ctrl+G"], self._go_to_date)
+        self._action(diary, self.tr("Se&ttings…"), ["Ctrl+,"], lambda: self.open_settings())
+        self._action(diary, self.tr("&Quit"), ["Ctrl+Q"], self.close)
+        go = bar.addMenu(self.tr("&Go"))
+        self._action(
+            go, self.tr("&Previous day"), ["Ctrl+Left", "Alt+Left"], lambda: self._move(-1)
+        )
+        self._action(go, self.tr("&Next day"), ["Ctrl+Right", "Alt+Right"], lambda: self._move(+1))
+        #: In the Go menu: show today's date.
+        self._action(
+            go, self.tr("&Today", "go to today's date"), ["Ctrl+T", "Alt+Home"], self._show_today
+        )
+        self._action(go, self.tr("&Go to date…"), ["Ctrl+G"], self._go_to_date)
         go.addSeparator()
-        self._action(go, "Today &view", ["Ctrl+1"], lambda: self.tabs.setCurrentIndex(0))
-        self._action(go, "&History", ["Ctrl+2"], self.show_history)
-        self._action(go, "T&reatment history", ["Ctrl+3"], self.show_treatment)
-        self._action(go, "Quest&ionnaires and scores", ["Ctrl+4"], self.show_scores)
-        self._action(go, "&Charts", ["Ctrl+5"], self.show_charts)
-        view = bar.addMenu("&View")
-        scales_menu = view.addMenu("&Scales on Today")
+        self._action(go, self.tr("Today &view"), ["Ctrl+1"], lambda: self.tabs.setCurrentIndex(0))
+        self._action(go, self.tr("&History"), ["Ctrl+2"], self.show_history)
+        self._action(go, self.tr("T&reatment history"), ["Ctrl+3"], self.show_treatment)
+        self._action(go, self.tr("Quest&ionnaires and scores"), ["Ctrl+4"], self.show_scores)
+        self._action(go, self.tr("&Charts"), ["Ctrl+5"], self.show_charts)
+        view = bar.addMenu(self.tr("&View"))
+        scales_menu = view.addMenu(self.tr("&Scales on Today"))
         self.scale_actions: dict[str, QAction] = {}
         shown = set(self.preferences.shown_scales())
         for scale in SCALES:
@@ -183,22 +204,23 @@ class MainWindow(QMainWindow):
             action.toggled.connect(self._on_scales_changed)
             scales_menu.addAction(action)
             self.scale_actions[scale.key] = action
-        sleep_menu = view.addMenu("Sleep &entry")
+        sleep_menu = view.addMenu(self.tr("Sleep &entry"))
         self.detailed_sleep_action = QAction(
-            "&Detailed sleep diary by default", self, checkable=True
+            self.tr("&Detailed sleep diary by default"), self, checkable=True
         )
         self.detailed_sleep_action.setChecked(self.preferences.sleep_mode() is SleepMode.FULL)
         self.detailed_sleep_action.toggled.connect(self._on_sleep_mode_changed)
         sleep_menu.addAction(self.detailed_sleep_action)
-        self._action(view, "Side &effects to track…", [], self.choose_side_effects)
-        self._action(view, "&Trackers…", [], self.choose_trackers)
-        self._action(view, "&Reminders…", [], self.open_reminder_settings)
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Get help now", ["Ctrl+H"], self.flows.show_get_help)
-        self._action(help_menu, "My &safety plan…", [], self.flows.edit_safety_plan)
+        self._action(view, self.tr("Side &effects to track…"), [], self.choose_side_effects)
+        self._action(view, self.tr("&Trackers…"), [], self.choose_trackers)
+        self._action(view, self.tr("&Reminders…"), [], self.open_reminder_settings)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        #: Opens crisis lines, the person's own contacts and their safety plan.
+        self._action(help_menu, self.tr("&Get help now"), ["Ctrl+H"], self.flows.show_get_help)
+        self._action(help_menu, self.tr("My &safety plan…"), [], self.flows.edit_safety_plan)
         help_menu.addSeparator()
-        self._action(help_menu, "&User guide", ["F1"], self.open_user_guide)
-        self._action(help_menu, "&About moodlog", [], self.open_about)
+        self._action(help_menu, self.tr("&User guide"), ["F1"], self.open_user_guide)
+        self._action(help_menu, self.tr("&About moodlog"), [], self.open_about)
         today.side_effects_panel.manage_requested.connect(self.choose_side_effects)
         today.trackers_panel.manage_requested.connect(self.choose_trackers)
         today.adherence_panel.manage_requested.connect(self.show_treatment)
@@ -357,19 +379,23 @@ class MainWindow(QMainWindow):
         elif page is self._charts_page:
             self.charts_view.refresh_if_stale()
             self.statusBar().showMessage(
-                "Charts: click a day and press Enter to open it; Ctrl + wheel zooms.", 8000
+                self.tr("Charts: click a day and press Enter to open it; Ctrl + wheel zooms."),
+                8000,
             )
         elif page is self._treatment_page:
             self.treatment_view.refresh_if_stale()
             self.statusBar().showMessage(
-                "Treatment history: Tab moves through the timeline, lists and buttons.", 8000
+                self.tr("Treatment history: Tab moves through the timeline, lists and buttons."),
+                8000,
             )
 
     def _on_scales_changed(self) -> None:
         keys = [key for key, action in self.scale_actions.items() if action.isChecked()]
         if not keys:  # keep at least one scale; say why the tick came back
             self.scale_actions["mood"].setChecked(True)
-            self.statusBar().showMessage("At least one scale stays on the Today view.", 8000)
+            self.statusBar().showMessage(
+                self.tr("At least one scale stays on the Today view."), 8000
+            )
             return
         self.today_view.set_shown_scales(keys)
 
@@ -389,7 +415,9 @@ class MainWindow(QMainWindow):
 
         items = [(e.id, e.name, e.is_tracked) for e in self._store.side_effects()]
         return self._open_checklist(
-            ChecklistDialog("Side effects to track", items, add, with_kind=False, parent=self),
+            ChecklistDialog(
+                self.tr("Side effects to track"), items, add, with_kind=False, parent=self
+            ),
             self._store.set_side_effect_tracked,
         )
 
@@ -400,13 +428,13 @@ class MainWindow(QMainWindow):
             existing = [t.name for t in self._store.trackers()]
             cleaned = clean_new_name(name, existing, "tracker")
             if len(unit) > 30:
-                raise InvalidEntry("Keep the unit under 30 characters.", "unit")
+                raise InvalidEntry(self.tr("Keep the unit under 30 characters."), "unit")
             tracker = self._store.add_tracker(cleaned, kind or TrackerKind.NUMBER, unit.strip())
             return tracker.id, tracker.name, True
 
         items = [(t.id, t.name, t.is_visible) for t in self._store.trackers()]
         return self._open_checklist(
-            ChecklistDialog("Trackers", items, add, with_kind=True, parent=self),
+            ChecklistDialog(self.tr("Trackers"), items, add, with_kind=True, parent=self),
             self._store.set_tracker_visible,
         )
 

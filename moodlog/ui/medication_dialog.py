@@ -9,7 +9,7 @@ DoseChangeDialog, not here.
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from moodlog.domain.medications import (
     format_dose,
     validate_medication,
 )
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.ui.form_dialog import (
     FormDialog,
     buddy_label,
@@ -51,9 +52,10 @@ from moodlog.ui.medication_form import (
 )
 from moodlog.ui.qt_dates import to_date, to_qdate
 
-ADEQUATE_MIN_TEXT = (
+ADEQUATE_MIN_TEXT = QT_TRANSLATE_NOOP(
+    "MedicationDialog",
     "The lowest daily dose that counts as a full trial in your treatment summary. "
-    "“Unknown” is fine."
+    "“Unknown” is fine.",
 )
 
 
@@ -81,7 +83,9 @@ class MedicationDialog(FormDialog):
         self._today = today
         self._reference = reference
         self._existing = existing
-        self.setWindowTitle("Add a medication" if existing is None else "Edit medication")
+        self.setWindowTitle(
+            self.tr("Add a medication") if existing is None else self.tr("Edit medication")
+        )
         self._build_layout()
         self._fill(existing)
         self._connect_signals()
@@ -93,7 +97,9 @@ class MedicationDialog(FormDialog):
     def _build_layout(self) -> None:
         self.name_edit = make_name_edit(self._reference, self)
         self.reference_label = make_reference_label(self._reference, self)
-        self._add_row("&Name", stacked(self.name_edit, self.reference_label), self.name_edit)
+        self._add_row(
+            self.tr("&Name"), stacked(self.name_edit, self.reference_label), self.name_edit
+        )
 
         self.class_combo = QComboBox(self)
         self.class_combo.setEditable(True)
@@ -101,60 +107,67 @@ class MedicationDialog(FormDialog):
         classes = sorted({d.drug_class for d in self._reference.drugs}, key=str.casefold)
         self.class_combo.addItems(classes)
         self.class_combo.setCurrentIndex(-1)
-        self.class_combo.setAccessibleName("Medication class")
+        self.class_combo.setAccessibleName(self.tr("Medication class"))
         class_line = self.class_combo.lineEdit()
         if class_line is not None:
-            class_line.setPlaceholderText("e.g. SSRI (optional)")
-        self._add_row("C&lass", self.class_combo)
+            class_line.setPlaceholderText(self.tr("e.g. SSRI (optional)"))
+        #: The medication's drug class, e.g. SSRI
+        self._add_row(self.tr("C&lass"), self.class_combo)
 
-        self.role_combo = make_choice_combo("Role", MedicationRole, self)
-        self._add_row("&Role", self.role_combo)
+        #: What the medication is for: antidepressant, augmentation or other
+        self.role_combo = make_choice_combo(self.tr("Role"), MedicationRole, self)
+        self._add_row(self.tr("&Role"), self.role_combo)
 
         dose_row = QHBoxLayout()
-        self.dose_spin = DoseSpinBox("Daily dose", self)
+        self.dose_spin = DoseSpinBox(self.tr("Daily dose"), self)
         self.unit_combo = make_unit_combo(self)
         dose_row.addWidget(self.dose_spin)
-        self._unit_label = buddy_label("&unit", self.unit_combo, self)
+        #: The dose's unit (mg, ml …), beside the daily dose
+        self._unit_label = buddy_label(self.tr("&unit"), self.unit_combo, self)
         dose_row.addWidget(self._unit_label)
         dose_row.addWidget(self.unit_combo)
         dose_row.addStretch(1)
-        self._dose_label = self._add_row("Daily &dose", dose_row, self.dose_spin)
+        self._dose_label = self._add_row(self.tr("Daily &dose"), dose_row, self.dose_spin)
         self.dose_history_label = QLabel(self)
         self.dose_history_label.setWordWrap(True)
         self.dose_history_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.dose_history_label.setSizePolicy(
             QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
         )
-        self.dose_history_label.setAccessibleName("Dose history")
-        self._dose_history_caption = QLabel("Doses so far", self)
+        self.dose_history_label.setAccessibleName(self.tr("Dose history"))
+        self._dose_history_caption = QLabel(self.tr("Doses so far"), self)
         self._form.addRow(self._dose_history_caption, self.dose_history_label)
 
-        self.formulation_edit = make_line_edit("Formulation", "e.g. XR, liquid, patch", self)
-        self._add_row("&Formulation", self.formulation_edit)
+        self.formulation_edit = make_line_edit(
+            self.tr("Formulation"), self.tr("e.g. XR, liquid, patch"), self
+        )
+        self._add_row(self.tr("&Formulation"), self.formulation_edit)
 
-        self.schedule_combo = make_choice_combo("Schedule", Schedule, self)
-        self._add_row("Sc&hedule", self.schedule_combo)
+        self.schedule_combo = make_choice_combo(self.tr("Schedule"), Schedule, self)
+        self._add_row(self.tr("Sc&hedule"), self.schedule_combo)
 
-        self.started_edit = make_date_edit(self._today, self._today, "Started on", self)
-        self._add_row("&Started", self.started_edit)
+        self.started_edit = make_date_edit(self._today, self._today, self.tr("Started on"), self)
+        self._add_row(self.tr("&Started"), self.started_edit)
 
-        self.adequate_min_spin = DoseSpinBox("Adequate minimum daily dose", self)
-        self.adequate_min_spin.setSpecialValueText("Unknown")
-        self.adequate_min_label = make_note_label(ADEQUATE_MIN_TEXT, self)
+        self.adequate_min_spin = DoseSpinBox(self.tr("Adequate minimum daily dose"), self)
+        self.adequate_min_spin.setSpecialValueText(self.tr("Unknown"))
+        self.adequate_min_label = make_note_label(
+            QCoreApplication.translate("MedicationDialog", ADEQUATE_MIN_TEXT), self
+        )
         self.adequate_min_label.setToolTip(self._reference.caution)
         self._add_row(
-            "&Adequate minimum",
+            self.tr("&Adequate minimum"),
             stacked(self.adequate_min_spin, self.adequate_min_label, full_width=False),
             self.adequate_min_spin,
         )
 
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText("Anything worth remembering (optional)")
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText(self.tr("Anything worth remembering (optional)"))
+        self.note_edit.setAccessibleName(self.tr("Note"))
         lines = self.note_edit.fontMetrics().lineSpacing() * 3
         self.note_edit.setFixedHeight(lines + 2 * self.note_edit.frameWidth() + 8)
-        self._add_row("Not&e", self.note_edit)
+        self._add_row(self.tr("Not&e"), self.note_edit)
 
         self._finish_layout()
         self.setMinimumWidth(560)
@@ -174,7 +187,7 @@ class MedicationDialog(FormDialog):
         # Editing: the dose changes through its own dialog; the unit can still be put right.
         self.dose_spin.hide()
         self._unit_label.hide()
-        self._dose_label.setText("&Unit")
+        self._dose_label.setText(self.tr("&Unit"))
         self._dose_label.setBuddy(self.unit_combo)
         self.dose_history_label.setText(dose_history_text(existing))
         self.name_edit.setText(existing.name)
@@ -281,8 +294,11 @@ class MedicationDialog(FormDialog):
             if len(steps) > 1 and steps[1].start <= started:
                 later = steps[1]
                 raise InvalidEntry(
-                    "The start date is on or after a later dose change "
-                    f"({format_dose(later.dose, existing.unit)} from {day_text(later.start)}).",
+                    self.tr(
+                        "The start date is on or after a later dose change ({dose} from {day})."
+                    ).format(
+                        dose=format_dose(later.dose, existing.unit), day=day_text(later.start)
+                    ),
                     "started",
                 )
             steps[0] = DoseStep(started, first.dose)

@@ -4,18 +4,21 @@ text they show (dates, a dose history, what the reference table says about the n
 
 import re
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDoubleSpinBox, QLabel, QLineEdit, QWidget
 
 from moodlog.domain.day_text import day_text
 from moodlog.domain.medication_reference import MedicationReference, ReferenceDrug, name_key
 from moodlog.domain.medications import Benefit, Medication, StopReason, format_dose
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.ui.form_dialog import make_choice_combo, make_note_label
 
 UNITS = ("mg", "µg", "mg/24 h", "ml")
 MAX_DOSE = 10_000.0
-NOT_SURE = "Not sure"
-UNKNOWN_DRUG_TEXT = "Not in moodlog's table — that's fine; enter the details you know."
+NOT_SURE = QT_TRANSLATE_NOOP("MedicationForm", "Not sure")
+UNKNOWN_DRUG_TEXT = QT_TRANSLATE_NOOP(
+    "MedicationForm", "Not in moodlog's table — that's fine; enter the details you know."
+)
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -24,7 +27,10 @@ UNKNOWN_DRUG_TEXT = "Not in moodlog's table — that's fine; enter the details y
 def dose_history_text(medication: Medication) -> str:
     """Every dose step in date order, e.g. "50 mg from 3 Mar 2026 → 100 mg from 24 Mar 2026"."""
     return " → ".join(
-        f"{format_dose(step.dose, medication.unit)} from {day_text(step.start)}"
+        #: A dose and the day it began, e.g. "50 mg from 3 Mar 2026"
+        QCoreApplication.translate("MedicationForm", "{dose} from {day}").format(
+            dose=format_dose(step.dose, medication.unit), day=day_text(step.start)
+        )
         for step in medication.sorted_doses
     )
 
@@ -52,23 +58,29 @@ def reference_hint(drug: ReferenceDrug) -> str:
     """What moodlog's table says about ``drug``: its usual range (an editable default, with its
     source) and the table's note, if any."""
     low, high = drug.usual_range_low, drug.usual_range_high
+    source = source_text(drug)
     if low is not None and high is not None and low != high:
-        usual = f"Usual range {low:g}–{high:g} {drug.unit}"
+        text = QCoreApplication.translate(
+            "MedicationForm",
+            "Usual range {low}–{high} {unit} (editable default; source: {source}, verify "
+            "against the label)",
+        ).format(low=f"{low:g}", high=f"{high:g}", unit=drug.unit, source=source)
     elif low is not None or high is not None:
-        usual = f"Usual dose {format_dose(low if low is not None else high, drug.unit)}"
+        text = QCoreApplication.translate(
+            "MedicationForm",
+            "Usual dose {dose} (editable default; source: {source}, verify against the label)",
+        ).format(dose=format_dose(low if low is not None else high, drug.unit), source=source)
     else:
-        usual = None
-    if usual is None:
-        text = f"moodlog's table gives no usual range for {drug.name} (source: {source_text(drug)})"
-    else:
-        text = f"{usual} (editable default; source: {source_text(drug)}, verify against the label)"
+        text = QCoreApplication.translate(
+            "MedicationForm", "moodlog's table gives no usual range for {name} (source: {source})"
+        ).format(name=drug.name, source=source)
     return f"{text}\n{drug.note}" if drug.note else text
 
 
 def make_reference_label(reference: MedicationReference, parent: QWidget) -> QLabel:
     """The quiet line under the name that says what moodlog's table says about it."""
     label = make_note_label("", parent)
-    label.setAccessibleName("About this medicine")
+    label.setAccessibleName(QCoreApplication.translate("MedicationForm", "About this medicine"))
     label.setToolTip(reference.caution)
     return label
 
@@ -82,7 +94,10 @@ def show_reference(
         label.hide()
         return None
     drug = reference.find(typed)
-    label.setText(UNKNOWN_DRUG_TEXT if drug is None else reference_hint(drug))
+    if drug is None:
+        label.setText(QCoreApplication.translate("MedicationForm", UNKNOWN_DRUG_TEXT))
+    else:
+        label.setText(reference_hint(drug))
     label.show()
     return drug
 
@@ -114,15 +129,15 @@ def make_unit_combo(parent: QWidget) -> QComboBox:
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.addItems(list(UNITS))
-    combo.setAccessibleName("Dose unit")
+    combo.setAccessibleName(QCoreApplication.translate("MedicationForm", "Dose unit"))
     return combo
 
 
 def make_name_edit(reference: MedicationReference, parent: QWidget) -> QLineEdit:
     """The medication name, completing from the reference's names (any case, in a popup)."""
     edit = QLineEdit(parent)
-    edit.setAccessibleName("Medication name")
-    edit.setPlaceholderText("e.g. Sertraline")
+    edit.setAccessibleName(QCoreApplication.translate("MedicationForm", "Medication name"))
+    edit.setPlaceholderText(QCoreApplication.translate("MedicationForm", "e.g. Sertraline"))
     completer = QCompleter(reference.names(), edit)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -133,10 +148,20 @@ def make_name_edit(reference: MedicationReference, parent: QWidget) -> QLineEdit
 def make_stop_reason_combo(parent: QWidget, not_sure: bool) -> QComboBox:
     """StopReason labels (data: the StopReason); with ``not_sure``, "Not sure" (data: None)
     comes first and is chosen."""
-    unset_text = NOT_SURE if not_sure else None
-    return make_choice_combo("Why it was stopped", StopReason, parent, unset_text=unset_text)
+    unset_text = QCoreApplication.translate("MedicationForm", NOT_SURE) if not_sure else None
+    return make_choice_combo(
+        QCoreApplication.translate("MedicationForm", "Why it was stopped"),
+        StopReason,
+        parent,
+        unset_text=unset_text,
+    )
 
 
 def make_benefit_combo(parent: QWidget) -> QComboBox:
     """The choice "Not sure" (data: None, chosen), then the Benefit labels (data: the Benefit)."""
-    return make_choice_combo("How well it helped", Benefit, parent, unset_text=NOT_SURE)
+    return make_choice_combo(
+        QCoreApplication.translate("MedicationForm", "How well it helped"),
+        Benefit,
+        parent,
+        unset_text=QCoreApplication.translate("MedicationForm", NOT_SURE),
+    )

@@ -1,7 +1,7 @@
 """MedicationsPanel: the list of medications (current and past) with their actions, and the
 pharmacogenetic results beside it."""
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -17,16 +17,18 @@ from PySide6.QtWidgets import (
 from moodlog.domain.day_text import day_text
 from moodlog.domain.medications import Medication, Schedule, format_dose
 from moodlog.domain.pharmacogenetics import PgxResult
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.ui.record_table import make_record_table
 
 _COLUMNS = (
-    "Medication",
-    "Class",
-    "Dose now (highest)",
-    "Started",
-    "Stopped",
-    "Why stopped",
-    "How well it helped",
+    QT_TRANSLATE_NOOP("MedicationsPanel", "Medication"),
+    #: The medication's drug class, e.g. SSRI
+    QT_TRANSLATE_NOOP("MedicationsPanel", "Class"),
+    QT_TRANSLATE_NOOP("MedicationsPanel", "Dose now (highest)"),
+    QT_TRANSLATE_NOOP("MedicationsPanel", "Started"),
+    QT_TRANSLATE_NOOP("MedicationsPanel", "Stopped"),
+    QT_TRANSLATE_NOOP("MedicationsPanel", "Why stopped"),
+    QT_TRANSLATE_NOOP("MedicationsPanel", "How well it helped"),
 )
 
 
@@ -52,18 +54,19 @@ class MedicationsPanel(QWidget):
     def _build_layout(self) -> None:
         row = QHBoxLayout(self)
         left = QVBoxLayout()
-        self.table = make_record_table(_COLUMNS, "Medications", self)
+        columns = [QCoreApplication.translate("MedicationsPanel", c) for c in _COLUMNS]
+        self.table = make_record_table(columns, self.tr("Medications"), self)
         left.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add medication…", self)
-        self.add_past_button = QPushButton("Add &earlier trial…", self)
+        self.add_button = QPushButton(self.tr("&Add medication…"), self)
+        self.add_past_button = QPushButton(self.tr("Add &earlier trial…"), self)
         self.add_past_button.setToolTip(
-            "A medication you took before: month, highest dose and why it stopped"
+            self.tr("A medication you took before: month, highest dose and why it stopped")
         )
-        self.change_dose_button = QPushButton("Change &dose…", self)
-        self.stop_button = QPushButton("S&top…", self)
-        self.edit_button = QPushButton("Ed&it…", self)
-        self.delete_button = QPushButton("Delete…", self)
+        self.change_dose_button = QPushButton(self.tr("Change &dose…"), self)
+        self.stop_button = QPushButton(self.tr("S&top…"), self)
+        self.edit_button = QPushButton(self.tr("Ed&it…"), self)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
         for button in (
             self.add_button,
             self.add_past_button,
@@ -77,21 +80,21 @@ class MedicationsPanel(QWidget):
         left.addLayout(buttons)
         row.addLayout(left, 3)
 
-        self.pgx_box = QGroupBox("Pharmacogenetic tests", self)
+        self.pgx_box = QGroupBox(self.tr("Pharmacogenetic tests"), self)
         pgx = QVBoxLayout(self.pgx_box)
         self.pgx_list = QListWidget(self.pgx_box)
-        self.pgx_list.setAccessibleName("Pharmacogenetic test results")
+        self.pgx_list.setAccessibleName(self.tr("Pharmacogenetic test results"))
         self.pgx_list.setWordWrap(True)
         self.pgx_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         pgx.addWidget(self.pgx_list, 1)
         self.pgx_notes = QLabel(self.pgx_box)
         self.pgx_notes.setWordWrap(True)
         self.pgx_notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.pgx_notes.setAccessibleName("Notes on published gene–drug guidelines")
+        self.pgx_notes.setAccessibleName(self.tr("Notes on published gene–drug guidelines"))
         pgx.addWidget(self.pgx_notes)
         pgx_buttons = QHBoxLayout()
-        self.add_pgx_button = QPushButton("Add &result…", self.pgx_box)
-        self.remove_pgx_button = QPushButton("Remove", self.pgx_box)
+        self.add_pgx_button = QPushButton(self.tr("Add &result…"), self.pgx_box)
+        self.remove_pgx_button = QPushButton(self.tr("Remove"), self.pgx_box)
         pgx_buttons.addWidget(self.add_pgx_button)
         pgx_buttons.addWidget(self.remove_pgx_button)
         pgx_buttons.addStretch(1)
@@ -173,19 +176,22 @@ class MedicationsPanel(QWidget):
             if result.genotype:
                 parts.append(result.genotype)
             if result.tested_on is not None:
-                parts.append(f"tested {day_text(result.tested_on)}")
+                #: When the gene test was done, e.g. "tested 3 Mar 2026"
+                parts.append(self.tr("tested {day}").format(day=day_text(result.tested_on)))
             if result.lab:
                 parts.append(result.lab)
             item = QListWidgetItem(" · ".join(parts), self.pgx_list)
             item.setData(Qt.ItemDataRole.UserRole, result)
         if not results:
-            self.pgx_notes.setText("No test results entered.")
+            self.pgx_notes.setText(self.tr("No test results entered."))
         elif notes:
             self.pgx_notes.setText("\n\n".join(notes))
         else:
             self.pgx_notes.setText(
-                "No published gene–drug guideline in moodlog's list covers these results "
-                "and your current medications."
+                self.tr(
+                    "No published gene–drug guideline in moodlog's list covers these results "
+                    "and your current medications."
+                )
             )
         self._refresh_buttons()
 
@@ -195,7 +201,9 @@ def _cells(medication: Medication) -> tuple[str, ...]:
     if medication.formulation:
         name += f" ({medication.formulation})"
     if medication.schedule is Schedule.AS_NEEDED:
-        name += " · as needed"
+        name = QCoreApplication.translate("MedicationsPanel", "{name} · as needed").format(
+            name=name
+        )
     now = format_dose(medication.current_dose, medication.unit) if medication.is_current else "—"
     dose = f"{now} ({format_dose(medication.highest_dose, medication.unit)})"
     return (
@@ -203,7 +211,8 @@ def _cells(medication: Medication) -> tuple[str, ...]:
         medication.drug_class or medication.role.label,
         dose,
         day_text(medication.started, medication.dates_approximate),
-        day_text(medication.stopped, medication.dates_approximate) or "still taking",
+        day_text(medication.stopped, medication.dates_approximate)
+        or QCoreApplication.translate("MedicationsPanel", "still taking"),
         medication.stop_reason.label if medication.stop_reason else "",
         medication.benefit.label if medication.benefit is not None else "",
     )

@@ -41,7 +41,7 @@ class MessageBanner(QFrame):
         self.clear()
         self.kind = kind
         self.label.setText(f"{kind.value}  {text}")
-        self.setAccessibleName("Message")
+        self.setAccessibleName(self.tr("Message"))
         self.setAccessibleDescription(text)
         for label, callback in actions or []:
             button = QPushButton(label, self)

@@ -17,18 +17,18 @@ class MoodCalendar(QCalendarWidget):
         self._summaries: dict[date, DaySummary] = {}
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.setAccessibleName("Calendar of logged days")
+        self.setAccessibleName(self.tr("Calendar of logged days"))
         # Qt sets weekends in pure red: under 4.5:1 on white and on a dark base. The
         # palette's own text colour reads in every theme.
         for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(weekend, QTextCharFormat())
         grid = self.findChild(QTableView, "qt_calendar_calendarview")
         if grid is not None:  # Qt's inner day grid is what takes the focus
-            grid.setAccessibleName("Days of the month; Enter opens the day")
+            grid.setAccessibleName(self.tr("Days of the month; Enter opens the day"))
         # Qt's month arrows are icons without names (Page Up and Page Down do the same).
         for name, spoken in (
-            ("qt_calendar_prevmonth", "Previous month (Page Up)"),
-            ("qt_calendar_nextmonth", "Next month (Page Down)"),
+            ("qt_calendar_prevmonth", self.tr("Previous month (Page Up)")),
+            ("qt_calendar_nextmonth", self.tr("Next month (Page Down)")),
         ):
             arrow = self.findChild(QToolButton, name)
             if arrow is not None:

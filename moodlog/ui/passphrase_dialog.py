@@ -8,18 +8,20 @@ nothing has changed and that they can come back later, and offers only Close.
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 from typing_extensions import override
 
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError, WrongPassphrase
 from moodlog.ui.form_dialog import FormDialog, make_line_edit, make_note_label
 
 TRIES = 3
-GIVE_UP_TEXT = (
+GIVE_UP_TEXT = QT_TRANSLATE_NOOP(
+    "PassphraseDialog",
     "That didn't open the diary either. Nothing in it has changed. Take a break and open "
-    "moodlog again later: a passphrase often comes back after a rest."
+    "moodlog again later: a passphrase often comes back after a rest.",
 )
 
 
@@ -37,20 +39,22 @@ class PassphraseDialog(FormDialog):
         self._store: DiaryStore | None = None
         self._passphrase = ""
         self.error: StorageError | None = None
-        self.setWindowTitle("Your diary is locked")
+        self.setWindowTitle(self.tr("Your diary is locked"))
         self.setMinimumWidth(460)
-        self.intro_label = QLabel("This diary is encrypted. Type its passphrase to open it.", self)
+        self.intro_label = QLabel(
+            self.tr("This diary is encrypted. Type its passphrase to open it."), self
+        )
         self.intro_label.setWordWrap(True)
-        self.path_label = make_note_label(f"Diary: {path}", self)
-        self.passphrase_edit = make_line_edit("Passphrase", "", self)
+        self.path_label = make_note_label(self.tr("Diary: {path}").format(path=path), self)
+        self.passphrase_edit = make_line_edit(self.tr("Passphrase"), "", self)
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self._add_row("&Passphrase:", self.passphrase_edit)
-        self.show_check = QCheckBox("&Show what I type", self)
+        self._add_row(self.tr("&Passphrase:"), self.passphrase_edit)
+        self.show_check = QCheckBox(self.tr("&Show what I type"), self)
         self.show_check.toggled.connect(self._on_show_toggled)
         self._form.addRow("", self.show_check)
         self._finish_layout(above=[self.intro_label, self.path_label])
         self.unlock_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
-        self.unlock_button.setText("&Open diary")
+        self.unlock_button.setText(self.tr("&Open diary"))
         self.passphrase_edit.setFocus()
 
     def store(self) -> DiaryStore | None:
@@ -74,7 +78,7 @@ class PassphraseDialog(FormDialog):
             return
         typed = self.passphrase_edit.text()
         if not typed:
-            self._say("Type the passphrase first.")
+            self._say(self.tr("Type the passphrase first."))
             return
         try:
             self._store = self._unlock(typed)
@@ -84,11 +88,17 @@ class PassphraseDialog(FormDialog):
             if self._tries_left == 0:
                 self._give_up()
             else:
-                more = "one more try" if self._tries_left == 1 else f"{self._tries_left} more tries"
-                self._say(
-                    "That passphrase doesn't open this diary. Check Caps Lock and the keyboard "
-                    f"layout, then try again ({more})."
-                )
+                if self._tries_left == 1:
+                    wrong = self.tr(
+                        "That passphrase doesn't open this diary. Check Caps Lock and the "
+                        "keyboard layout, then try again (one more try)."
+                    )
+                else:
+                    wrong = self.tr(
+                        "That passphrase doesn't open this diary. Check Caps Lock and the "
+                        "keyboard layout, then try again ({tries} more tries)."
+                    )
+                self._say(wrong.format(tries=self._tries_left))
                 self.passphrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         except StorageError as error:
@@ -100,13 +110,13 @@ class PassphraseDialog(FormDialog):
 
     def _give_up(self) -> None:
         """After the last try: say so calmly; only Close is left."""
-        self.error_label.setText(GIVE_UP_TEXT)
+        self.error_label.setText(QCoreApplication.translate("PassphraseDialog", GIVE_UP_TEXT))
         self.error_label.show()
         self.passphrase_edit.setEnabled(False)
         self.show_check.setEnabled(False)
         self.unlock_button.hide()
         cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("Close")
+        cancel.setText(self.tr("Close"))
         cancel.setDefault(True)
         cancel.setFocus()
         self._refit()

@@ -11,7 +11,7 @@ next trial.
 import time
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from moodlog.domain.medications import (
     StopReason,
     validate_medication,
 )
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.ui.form_dialog import FormDialog, buddy_label, grow_to_fit, stacked
 from moodlog.ui.medication_form import (
     UNITS,
@@ -51,9 +52,10 @@ from moodlog.ui.qt_dates import to_qdate
 
 FIRST_YEAR = 1950
 _SEPARATORS = (" ", "/", "-", ".")
-INTRO_TEXT = (
+INTRO_TEXT = QT_TRANSLATE_NOOP(
+    "PastTrialDialog",
     "A medicine you took before. The month and year are enough: type the month as a number "
-    "or its first letters, then the year — for example 3 2019, or mar 2019."
+    "or its first letters, then the year — for example 3 2019, or mar 2019.",
 )
 
 
@@ -66,7 +68,7 @@ class MonthCombo(QComboBox):
         locale = QLocale()
         for month in range(1, 13):
             self.addItem(locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat), month)
-        self.setPlaceholderText("Month")
+        self.setPlaceholderText(self.tr("Month"))
         self.setCurrentIndex(-1)
         self.setAccessibleName(name)
         self._digits = ""
@@ -121,7 +123,7 @@ class YearSpin(QSpinBox):
     def __init__(self, today: date, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(FIRST_YEAR - 1, today.year)
-        self.setSpecialValueText("Year")
+        self.setSpecialValueText(self.tr("Year"))
         self.setValue(FIRST_YEAR - 1)
         self.setAccessibleName(name)
 
@@ -161,7 +163,7 @@ class PastTrialDialog(FormDialog):
         self._reference = reference
         self._added: list[Medication] = []
         self._auto_unit = UNITS[0]
-        self.setWindowTitle("Add an earlier medication")
+        self.setWindowTitle(self.tr("Add an earlier medication"))
         self._build_layout()
         self._connect_signals()
         self.name_edit.setFocus()
@@ -169,57 +171,61 @@ class PastTrialDialog(FormDialog):
     # -- layout ------------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        intro = QLabel(INTRO_TEXT, self)
+        intro = QLabel(QCoreApplication.translate("PastTrialDialog", INTRO_TEXT), self)
         intro.setWordWrap(True)
 
         self.name_edit = make_name_edit(self._reference, self)
         self.reference_label = make_reference_label(self._reference, self)
         self.reference_label.hide()
-        self._add_row("&Name", stacked(self.name_edit, self.reference_label), self.name_edit)
-
-        self.start_month_combo = MonthCombo("Month started", self)
-        self.start_year_spin = YearSpin(self._today, "Year started", self)
         self._add_row(
-            "&Started",
-            self._month_row(self.start_month_combo, self.start_year_spin, "&year"),
+            self.tr("&Name"), stacked(self.name_edit, self.reference_label), self.name_edit
+        )
+
+        self.start_month_combo = MonthCombo(self.tr("Month started"), self)
+        self.start_year_spin = YearSpin(self._today, self.tr("Year started"), self)
+        self._add_row(
+            self.tr("&Started"),
+            self._month_row(self.start_month_combo, self.start_year_spin, self.tr("&year")),
             self.start_month_combo,
         )
-        self.end_month_combo = MonthCombo("Month stopped", self)
-        self.end_year_spin = YearSpin(self._today, "Year stopped", self)
+        self.end_month_combo = MonthCombo(self.tr("Month stopped"), self)
+        self.end_year_spin = YearSpin(self._today, self.tr("Year stopped"), self)
         self._add_row(
-            "Sto&pped",
-            self._month_row(self.end_month_combo, self.end_year_spin, "ye&ar"),
+            self.tr("Sto&pped"),
+            self._month_row(self.end_month_combo, self.end_year_spin, self.tr("ye&ar")),
             self.end_month_combo,
         )
 
         dose_row = QHBoxLayout()
-        self.dose_spin = DoseSpinBox("Highest daily dose", self)
+        self.dose_spin = DoseSpinBox(self.tr("Highest daily dose"), self)
         self.unit_combo = make_unit_combo(self)
         dose_row.addWidget(self.dose_spin)
-        dose_row.addWidget(buddy_label("&unit", self.unit_combo, self))
+        #: The dose's unit (mg, ml …), beside the dose
+        dose_row.addWidget(buddy_label(self.tr("&unit"), self.unit_combo, self))
         dose_row.addWidget(self.unit_combo)
         dose_row.addStretch(1)
-        self._add_row("Highest daily &dose", dose_row, self.dose_spin)
+        self._add_row(self.tr("Highest daily &dose"), dose_row, self.dose_spin)
 
         self.reason_combo = make_stop_reason_combo(self, not_sure=True)
-        self._add_row("&Why it was stopped", self.reason_combo)
+        self._add_row(self.tr("&Why it was stopped"), self.reason_combo)
         self.benefit_combo = make_benefit_combo(self)
-        self._add_row("How well it &helped", self.benefit_combo)
+        self._add_row(self.tr("How well it &helped"), self.benefit_combo)
 
         self.added_label = QLabel(self)
         self.added_label.setWordWrap(True)
-        self.added_label.setAccessibleName("Trials added")
+        self.added_label.setAccessibleName(self.tr("Trials added"))
         self.added_label.hide()
         self._finish_layout(
             above=[intro],
             below=[self.added_label],
             buttons=QDialogButtonBox.StandardButton.NoButton,
         )
-        self.another_button = QPushButton("Add and &enter another", self)
-        self.another_button.setToolTip("Ctrl+Enter")
-        self.add_button = QPushButton("Add", self)
+        self.another_button = QPushButton(self.tr("Add and &enter another"), self)
+        #: A keyboard shortcut: the key names as keyboards in your language print them
+        self.another_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.setDefault(True)
-        self.close_button = QPushButton("Cancel", self)
+        self.close_button = QPushButton(self.tr("Cancel"), self)
         self.button_box.addButton(self.another_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.button_box.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.button_box.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -257,11 +263,23 @@ class PastTrialDialog(FormDialog):
             self._auto_unit = drug.unit
         self._refit()
 
-    def _month_start(self, month: MonthCombo, year: YearSpin, what: str, field: str) -> date:
+    def _month_start(self, month: MonthCombo, year: YearSpin, field: str) -> date:
+        """The first day of the month ``field`` ("started" or "stopped") shows."""
+        started = field == "started"
         if month.month() is None:
-            raise InvalidEntry(f"Enter the month it {what}.", field)
+            raise InvalidEntry(
+                self.tr("Enter the month it started.")
+                if started
+                else self.tr("Enter the month it stopped."),
+                field,
+            )
         if year.value() < FIRST_YEAR:
-            raise InvalidEntry(f"Enter the year it {what}.", field)
+            raise InvalidEntry(
+                self.tr("Enter the year it started.")
+                if started
+                else self.tr("Enter the year it stopped."),
+                field,
+            )
         return date(year.value(), month.month() or 1, 1)
 
     def medication(self) -> Medication:
@@ -269,12 +287,8 @@ class PastTrialDialog(FormDialog):
         month to the last day of the end month (today if that is later), at the highest dose
         throughout. Raises InvalidEntry while a month or year is missing."""
         name = reference_spelling(self._reference, self.name_edit.text())
-        started = self._month_start(
-            self.start_month_combo, self.start_year_spin, "started", "started"
-        )
-        end_month = self._month_start(
-            self.end_month_combo, self.end_year_spin, "stopped", "stopped"
-        )
+        started = self._month_start(self.start_month_combo, self.start_year_spin, "started")
+        end_month = self._month_start(self.end_month_combo, self.end_year_spin, "stopped")
         last_day = month_end(end_month)
         # A month wholly in the future stays in the future, for validation to name.
         stopped = min(last_day, self._today) if end_month <= self._today else end_month
@@ -338,9 +352,10 @@ class PastTrialDialog(FormDialog):
             return f"{format_month(medication.started)} – {format_month(stopped)}"
 
         names = "; ".join(f"{m.name} ({span(m)})" for m in self._added)
-        self.added_label.setText(f"Added: {names}.")
+        #: The earlier trials added so far, e.g. "Added: Citalopram (Jan 2017 to May 2017)."
+        self.added_label.setText(self.tr("Added: {trials}.").format(trials=names))
         self.added_label.show()
-        self.close_button.setText("Close")
+        self.close_button.setText(self.tr("Close"))
         grow_to_fit(self)
 
     def _clear(self) -> None:

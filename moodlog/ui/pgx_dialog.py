@@ -33,15 +33,19 @@ class PgxDialog(FormDialog):
         super().__init__(parent)
         self._today = today
         self._existing = existing
-        self.setWindowTitle("Edit a gene test result" if existing else "Add a gene test result")
+        self.setWindowTitle(
+            self.tr("Edit a gene test result") if existing else self.tr("Add a gene test result")
+        )
         self._build_layout()
         if existing is not None:
             self._load(existing)
 
     def _build_layout(self) -> None:
         self.intro_label = QLabel(
-            "Copy the result as the lab report gives it. moodlog keeps it beside your "
-            "medicines for you and your clinician, and never turns it into dose advice.",
+            self.tr(
+                "Copy the result as the lab report gives it. moodlog keeps it beside your "
+                "medicines for you and your clinician, and never turns it into dose advice."
+            ),
             self,
         )
         self.intro_label.setWordWrap(True)
@@ -50,35 +54,44 @@ class PgxDialog(FormDialog):
         self.gene_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.gene_combo.addItems(GENES)
         self.gene_combo.setEditText("")
-        self.gene_combo.setMinimumContentsLength(len("Choose or type"))
+        choose = self.tr("Choose or type")
+        self.gene_combo.setMinimumContentsLength(len(choose))
         self.gene_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         line_edit = self.gene_combo.lineEdit()
         if line_edit is not None:
-            line_edit.setPlaceholderText("Choose or type")
-        self.gene_combo.setAccessibleName("Gene")
-        self._add_row("&Gene", self.gene_combo)
+            line_edit.setPlaceholderText(choose)
+        self.gene_combo.setAccessibleName(self.tr("Gene"))
+        self._add_row(self.tr("&Gene"), self.gene_combo)
         self.phenotype_combo = make_choice_combo(
-            "Phenotype", Phenotype, self, unset_text="Not given"
+            self.tr("Phenotype"), Phenotype, self, unset_text=self.tr("Not given")
         )
-        self._add_row("&Phenotype", self.phenotype_combo)
-        self.genotype_edit = make_line_edit("Genotype", "e.g. *1/*4 (optional)", self)
-        self._add_row("Genot&ype", self.genotype_edit)
-        self.tested_check = QCheckBox("&Tested on", self)
-        self.tested_check.setAccessibleName("Test date known")
+        self._add_row(self.tr("&Phenotype"), self.phenotype_combo)
+        self.genotype_edit = make_line_edit(
+            self.tr("Genotype"), self.tr("e.g. *1/*4 (optional)"), self
+        )
+        self._add_row(self.tr("Genot&ype"), self.genotype_edit)
+        self.tested_check = QCheckBox(self.tr("&Tested on"), self)
+        self.tested_check.setAccessibleName(self.tr("Test date known"))
         self.tested_edit = make_date_edit(
-            self._today, self._today, "Test date", self, earliest=FIRST_DAY, tab_steps_through=True
+            self._today,
+            self._today,
+            self.tr("Test date"),
+            self,
+            earliest=FIRST_DAY,
+            tab_steps_through=True,
         )
         # "Not given" until ticked; then today, or the date shown before it was unticked.
         self._tested_on = OptionalDate(
-            self.tested_check, self.tested_edit, self._today, "Not given"
+            self.tested_check, self.tested_edit, self._today, self.tr("Not given")
         )
         self._form.addRow(self.tested_check, self.tested_edit)
-        self.lab_edit = make_line_edit("Lab", "Optional", self)
-        self._add_row("&Lab", self.lab_edit)
-        self.note_edit = make_line_edit("Note", "Optional", self)
-        self._add_row("&Note", self.note_edit)
+        #: The laboratory that did the test
+        self.lab_edit = make_line_edit(self.tr("Lab"), self.tr("Optional"), self)
+        self._add_row(self.tr("&Lab"), self.lab_edit)
+        self.note_edit = make_line_edit(self.tr("Note"), self.tr("Optional"), self)
+        self._add_row(self.tr("&Note"), self.note_edit)
         self._finish_layout(above=[self.intro_label])
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
@@ -93,7 +106,9 @@ class PgxDialog(FormDialog):
     def _validate(self) -> None:
         # The one rule a result has; kept here as the domain has no validate function for it.
         if not self.gene_combo.currentText().strip():
-            raise InvalidEntry("Choose or type the gene that was tested, e.g. CYP2D6.", "gene")
+            raise InvalidEntry(
+                self.tr("Choose or type the gene that was tested, e.g. CYP2D6."), "gene"
+            )
 
     def _field_widget(self, field: str) -> QWidget | None:
         return self.gene_combo if field == "gene" else None

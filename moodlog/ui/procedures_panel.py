@@ -3,7 +3,7 @@ the one selected."""
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,18 +15,29 @@ from PySide6.QtWidgets import (
 
 from moodlog.domain.course_outcome import CourseOutcome
 from moodlog.domain.day_text import day_text
-from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
+from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession, option_text
 from moodlog.ui.record_table import make_record_table
 
 _COURSE_COLUMNS = (
-    "Course",
-    "Started",
-    "Ended",
-    "Sessions",
-    "How well it helped (your rating)",
-    "Scores before → after",
+    QT_TRANSLATE_NOOP("ProceduresPanel", "Course"),
+    QT_TRANSLATE_NOOP("ProceduresPanel", "Started"),
+    QT_TRANSLATE_NOOP("ProceduresPanel", "Ended"),
+    QT_TRANSLATE_NOOP("ProceduresPanel", "Sessions"),
+    QT_TRANSLATE_NOOP("ProceduresPanel", "How well it helped (your rating)"),
+    QT_TRANSLATE_NOOP("ProceduresPanel", "Scores before → after"),
 )
-_SESSION_COLUMNS = ("n", "When", "Details", "Note")
+_SESSION_COLUMNS = (
+    #: Column heading: the session's number
+    QT_TRANSLATE_NOOP("ProceduresPanel", "n"),
+    QT_TRANSLATE_NOOP("ProceduresPanel", "When"),
+    QT_TRANSLATE_NOOP("ProceduresPanel", "Details"),
+    QT_TRANSLATE_NOOP("ProceduresPanel", "Note"),
+)
+
+
+def _headings(columns: Sequence[str]) -> list[str]:
+    return [QCoreApplication.translate("ProceduresPanel", column) for column in columns]
 
 
 def outcomes_text(outcomes: Sequence[CourseOutcome]) -> str:
@@ -42,23 +53,40 @@ def session_details(session: TreatmentSession, kind: CourseKind) -> str:
     """The session's kind-specific fields in one line."""
     parts: list[str] = []
     if session.intensity_percent is not None:
-        parts.append(f"{session.intensity_percent:g}% of motor threshold")
+        parts.append(
+            QCoreApplication.translate("ProceduresPanel", "{percent}% of motor threshold").format(
+                percent=f"{session.intensity_percent:g}"
+            )
+        )
     if session.dose_mg is not None:
         parts.append(f"{session.dose_mg:g} mg")
     if session.bp_before is not None or session.bp_after is not None:
         before = str(session.bp_before) if session.bp_before else "?"
         after = str(session.bp_after) if session.bp_after else "?"
-        parts.append(f"BP {before} → {after}")
-    for name in ("dissociation", "nausea", "sedation"):
-        value = getattr(session, name)
+        #: BP: blood pressure
+        parts.append(
+            QCoreApplication.translate("ProceduresPanel", "BP {before} → {after}").format(
+                before=before, after=after
+            )
+        )
+    ratings = (
+        (session.dissociation, QT_TRANSLATE_NOOP("ProceduresPanel", "dissociation {value}/10")),
+        (session.nausea, QT_TRANSLATE_NOOP("ProceduresPanel", "nausea {value}/10")),
+        (session.sedation, QT_TRANSLATE_NOOP("ProceduresPanel", "sedation {value}/10")),
+    )
+    for value, text in ratings:
         if value is not None:
-            parts.append(f"{name} {value}/10")
+            parts.append(QCoreApplication.translate("ProceduresPanel", text).format(value=value))
     if session.electrode_placement:
-        parts.append(session.electrode_placement)
+        parts.append(option_text(session.electrode_placement))
     if session.memory_complaints is not None:
-        parts.append(f"memory/confusion: {session.memory_complaints.label.lower()}")
+        parts.append(
+            QCoreApplication.translate("ProceduresPanel", "memory/confusion: {severity}").format(
+                severity=session.memory_complaints.label.lower()
+            )
+        )
     if session.side_effects:
-        parts.append(", ".join(session.side_effects).lower())
+        parts.append(", ".join(option_text(name) for name in session.side_effects).lower())
     if session.setting:
         parts.append(session.setting)
     del kind  # every field that applies is already set only for its kind
@@ -85,15 +113,17 @@ class ProceduresPanel(QWidget):
 
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
-        self.courses_table = make_record_table(_COURSE_COLUMNS, "Treatment courses", self)
+        self.courses_table = make_record_table(
+            _headings(_COURSE_COLUMNS), self.tr("Treatment courses"), self
+        )
         rows = self.fontMetrics().height() * 2 * 4  # room for four courses at least
         self.courses_table.setMinimumHeight(rows)
         layout.addWidget(self.courses_table, 1)
         course_buttons = QHBoxLayout()
-        self.add_course_button = QPushButton("Add &course…", self)
-        self.log_session_button = QPushButton("&Log session…", self)
-        self.edit_course_button = QPushButton("Edit c&ourse…", self)
-        self.delete_course_button = QPushButton("Delete course…", self)
+        self.add_course_button = QPushButton(self.tr("Add &course…"), self)
+        self.log_session_button = QPushButton(self.tr("&Log session…"), self)
+        self.edit_course_button = QPushButton(self.tr("Edit c&ourse…"), self)
+        self.delete_course_button = QPushButton(self.tr("Delete course…"), self)
         for button in (
             self.add_course_button,
             self.log_session_button,
@@ -103,16 +133,16 @@ class ProceduresPanel(QWidget):
             course_buttons.addWidget(button)
         course_buttons.addStretch(1)
         layout.addLayout(course_buttons)
-        self.sessions_label = QLabel("Sessions", self)
+        self.sessions_label = QLabel(self.tr("Sessions"), self)
         layout.addWidget(self.sessions_label)
         self.sessions_table = make_record_table(
-            _SESSION_COLUMNS, "Sessions of the selected course", self
+            _headings(_SESSION_COLUMNS), self.tr("Sessions of the selected course"), self
         )
         self.sessions_label.setBuddy(self.sessions_table)
         layout.addWidget(self.sessions_table, 3)
         session_buttons = QHBoxLayout()
-        self.edit_session_button = QPushButton("Edit se&ssion…", self)
-        self.delete_session_button = QPushButton("Delete session…", self)
+        self.edit_session_button = QPushButton(self.tr("Edit se&ssion…"), self)
+        self.delete_session_button = QPushButton(self.tr("Delete session…"), self)
         session_buttons.addWidget(self.edit_session_button)
         session_buttons.addWidget(self.delete_session_button)
         session_buttons.addStretch(1)
@@ -185,12 +215,18 @@ class ProceduresPanel(QWidget):
         self.courses_table.setRowCount(len(self._courses))
         for row, course in enumerate(self._courses):
             logged = len(self._sessions.get(course.id or 0, []))
-            planned = f" of {course.planned_sessions}" if course.planned_sessions else ""
+            if course.planned_sessions:
+                #: Sessions logged of those planned, e.g. "12 of 30"
+                count = self.tr("{logged} of {planned}").format(
+                    logged=logged, planned=course.planned_sessions
+                )
+            else:
+                count = str(logged)
             cells = (
                 course.title,
                 day_text(course.started),
-                day_text(course.ended) or "ongoing",
-                f"{logged}{planned}",
+                day_text(course.ended) or self.tr("ongoing"),
+                count,
                 course.benefit.label if course.benefit is not None else "",
                 outcomes_text(outcomes.get(course.id or 0, ())),
             )
@@ -231,9 +267,15 @@ class ProceduresPanel(QWidget):
     def _show_sessions(self) -> None:
         course = self.current_course()
         sessions = self._current_sessions()
-        word = course.kind.session_word if course else "session"
-        title = f"{word.capitalize()}s" + (f" of {course.title}" if course else "")
-        self.sessions_label.setText(title + (f" ({len(sessions)})" if course else ""))
+        if course is None:
+            self.sessions_label.setText(self.tr("Sessions"))
+        else:
+            words = course.kind.sessions_word
+            #: e.g. "Sessions of TMS · iTBS (theta burst) (12)"
+            title = self.tr("{sessions} of {course} ({count})").format(
+                sessions=words[:1].upper() + words[1:], course=course.title, count=len(sessions)
+            )
+            self.sessions_label.setText(title)
         self.sessions_table.setRowCount(len(sessions))
         for row, session in enumerate(sessions):
             cells = (

@@ -10,7 +10,7 @@ the dialog with "Try saving again": nothing answered is lost.
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,8 +29,9 @@ from typing_extensions import override
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.instruments import Instrument
 from moodlog.domain.questionnaire_result import QuestionnaireResult, Source, validate_result
-from moodlog.domain.questionnaire_texts import ANSWER_OPTIONS, ATTRIBUTION, DIFFICULTY_OPTIONS
+from moodlog.domain.questionnaire_texts import answer_options, attribution, difficulty_options
 from moodlog.domain.safety_plan import CrisisContacts, SafetyPlan
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.errors import StorageError
 from moodlog.ui import dialogs
 from moodlog.ui.choice_input import ChoiceInput
@@ -47,9 +48,15 @@ from moodlog.ui.questionnaire_result_view import ResultView, scaled_font, wrappe
 
 SaveResult = Callable[[QuestionnaireResult], QuestionnaireResult]
 
-FINISH_TEXT = "&See my result"
-KEYS_HINT = "Type 0–3 to answer and move on. Enter skips a question; Backspace goes back."
-_TIP = "Type 0–3 to answer and move on. Backspace goes back; Delete clears the answer."
+FINISH_TEXT = QT_TRANSLATE_NOOP("QuestionnaireDialog", "&See my result")
+KEYS_HINT = QT_TRANSLATE_NOOP(
+    "QuestionnaireDialog",
+    "Type 0–3 to answer and move on. Enter skips a question; Backspace goes back.",
+)
+_TIP = QT_TRANSLATE_NOOP(
+    "QuestionnaireDialog",
+    "Type 0–3 to answer and move on. Backspace goes back; Delete clears the answer.",
+)
 # One question at a time, the item text is large and easy to read, the answers a little larger.
 _ITEM_SCALE = 1.3
 _ANSWER_SCALE = 1.15
@@ -134,7 +141,11 @@ class QuestionnaireDialog(QDialog):
         self._pending: QuestionnaireResult | None = None  # finished but not yet saved
         self._stored: QuestionnaireResult | None = None
         self.result_view: ResultView | None = None
-        self.setWindowTitle(f"{self._info.name}: {self._info.full_name}")
+        self.setWindowTitle(
+            self.tr("{name}: {full_name}").format(
+                name=self._info.name, full_name=self._info.full_name
+            )
+        )
         self._build_layout()
         self.one_page_check.setChecked(all_on_one_page)
         self._connect_signals()
@@ -157,9 +168,9 @@ class QuestionnaireDialog(QDialog):
         # are behind this dialog), on both pages.
         help_row = QHBoxLayout()
         help_row.addStretch(1)
-        self.help_button = QPushButton("Get &help now", self)
-        self.help_button.setAccessibleName("Get help now")
-        self.help_button.setToolTip("Crisis lines, your own contacts and your safety plan")
+        self.help_button = QPushButton(self.tr("Get &help now"), self)
+        self.help_button.setAccessibleName(self.tr("Get help now"))
+        self.help_button.setToolTip(self.tr("Crisis lines, your own contacts and your safety plan"))
         self.help_button.setAutoDefault(False)
         self.help_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         help_row.addWidget(self.help_button)
@@ -177,14 +188,16 @@ class QuestionnaireDialog(QDialog):
         self.questions_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.questions_scroll.setWidget(self._build_steps())
         layout.addWidget(self.questions_scroll, 1)
-        self.keys_label = make_note_label(KEYS_HINT, self.questions_page)
+        self.keys_label = make_note_label(
+            QCoreApplication.translate("QuestionnaireDialog", KEYS_HINT), self.questions_page
+        )
         layout.addWidget(self.keys_label)
         layout.addLayout(self._build_navigation())
         self.error_label = wrapped_label("", self.questions_page)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.hide()
         layout.addWidget(self.error_label)
-        self.attribution_label = make_note_label(ATTRIBUTION, self.questions_page)
+        self.attribution_label = make_note_label(attribution(), self.questions_page)
         layout.addWidget(self.attribution_label)
         layout.addLayout(self._build_bottom_row())
         self._outer.addWidget(self.questions_page)
@@ -198,14 +211,18 @@ class QuestionnaireDialog(QDialog):
         self._steps: list[QWidget] = []
         self.item_labels: list[QLabel] = []
         self.item_inputs: list[AnswerInput] = []
+        tip = QCoreApplication.translate("QuestionnaireDialog", _TIP)
         for number, item in enumerate(self._info.items, start=1):
             block = QWidget(content)
             column = QVBoxLayout(block)
             column.setContentsMargins(0, 0, 0, 0)
             choice = AnswerInput(
-                f"Question {number}: {item}", range(4), ANSWER_OPTIONS, parent=block
+                self.tr("Question {number}: {item}").format(number=number, item=item),
+                range(4),
+                answer_options(),
+                parent=block,
             )
-            choice.setToolTip(_TIP)
+            choice.setToolTip(tip)
             label = buddy_label(f"&{number}. {item.replace('&', '&&')}", choice, block)
             label.setWordWrap(True)
             column.addWidget(label)
@@ -225,39 +242,43 @@ class QuestionnaireDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         question = self._info.difficulty_question
         self.difficulty_input = AnswerInput(
-            f"Difficulty (optional): {question}", range(4), DIFFICULTY_OPTIONS, parent=block
+            self.tr("Difficulty (optional): {question}").format(question=question),
+            range(4),
+            difficulty_options(),
+            parent=block,
         )
-        self.difficulty_input.setToolTip(_TIP)
+        self.difficulty_input.setToolTip(QCoreApplication.translate("QuestionnaireDialog", _TIP))
         self.difficulty_label = buddy_label(
             "&" + question.replace("&", "&&"), self.difficulty_input, block
         )
         self.difficulty_label.setWordWrap(True)
         column.addWidget(self.difficulty_label)
-        column.addWidget(make_note_label("Optional: not part of the total.", block))
+        column.addWidget(make_note_label(self.tr("Optional: not part of the total."), block))
         column.addWidget(self.difficulty_input, 0, Qt.AlignmentFlag.AlignLeft)
         column.addSpacing(10)
         form = QFormLayout()
         self.date_edit = make_date_edit(
-            self._today, self._today, "Date answered", block, earliest=FIRST_DAY
+            self._today, self._today, self.tr("Date answered"), block, earliest=FIRST_DAY
         )
-        form.addRow(buddy_label("Date &answered", self.date_edit, block), self.date_edit)
+        form.addRow(buddy_label(self.tr("Date &answered"), self.date_edit, block), self.date_edit)
         self.source_combo = make_choice_combo(
-            "Where it was filled in", (Source.ANSWERED_HERE, Source.PAPER_FORM), block
+            self.tr("Where it was filled in"), (Source.ANSWERED_HERE, Source.PAPER_FORM), block
         )
         form.addRow(
-            buddy_label("&Where it was filled in", self.source_combo, block), self.source_combo
+            buddy_label(self.tr("&Where it was filled in"), self.source_combo, block),
+            self.source_combo,
         )
         column.addLayout(form)
         return block
 
     def _build_navigation(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.back_button = QPushButton("&Back", self.questions_page)
-        self.back_button.setAccessibleName("Back: the previous question")
+        self.back_button = QPushButton(self.tr("&Back"), self.questions_page)
+        self.back_button.setAccessibleName(self.tr("Back: the previous question"))
         self.progress_label = QLabel(self.questions_page)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_button = QPushButton("&Next", self.questions_page)
-        self.next_button.setAccessibleName("Next question")
+        self.next_button = QPushButton(self.tr("&Next"), self.questions_page)
+        self.next_button.setAccessibleName(self.tr("Next question"))
         row.addWidget(self.back_button)
         row.addWidget(self.progress_label, 1)
         row.addWidget(self.next_button)
@@ -265,12 +286,16 @@ class QuestionnaireDialog(QDialog):
 
     def _build_bottom_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.one_page_check = QCheckBox("Show all questions on &one page", self.questions_page)
-        self.one_page_check.setAccessibleName("Show all questions on one page")
-        self.finish_button = QPushButton(FINISH_TEXT, self.questions_page)
-        self.finish_button.setAccessibleName("See my result")
+        self.one_page_check = QCheckBox(
+            self.tr("Show all questions on &one page"), self.questions_page
+        )
+        self.one_page_check.setAccessibleName(self.tr("Show all questions on one page"))
+        self.finish_button = QPushButton(
+            QCoreApplication.translate("QuestionnaireDialog", FINISH_TEXT), self.questions_page
+        )
+        self.finish_button.setAccessibleName(self.tr("See my result"))
         self.finish_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self.questions_page)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self.questions_page)
         row.addWidget(self.one_page_check)
         row.addStretch(1)
         row.addWidget(self.finish_button)
@@ -327,9 +352,11 @@ class QuestionnaireDialog(QDialog):
     def _update_navigation(self) -> None:
         count = len(self.item_inputs)
         if self._step < count:
-            self.progress_label.setText(f"Question {self._step + 1} of {count}")
+            self.progress_label.setText(
+                self.tr("Question {number} of {count}").format(number=self._step + 1, count=count)
+            )
         else:
-            self.progress_label.setText("Last step: one optional question and the date")
+            self.progress_label.setText(self.tr("Last step: one optional question and the date"))
         self.back_button.setEnabled(self._step > 0)
         self.next_button.setEnabled(self._step < count)
 
@@ -414,9 +441,9 @@ class QuestionnaireDialog(QDialog):
         not saved asks first: nothing typed is dropped without the person saying so."""
         if self._unsaved_answers() and not dialogs.confirm(
             self,
-            "Close without saving?",
-            "Your answers are not saved in your diary yet. Close and lose them?",
-            "Close without saving",
+            self.tr("Close without saving?"),
+            self.tr("Your answers are not saved in your diary yet. Close and lose them?"),
+            self.tr("Close without saving"),
         ):
             return
         super().done(code)
@@ -461,13 +488,13 @@ class QuestionnaireDialog(QDialog):
         self._pending = None
         self._stored = stored
         self._show_result(stored)
-        self.save_status_label.setText("✓ Saved in your diary.")
+        self.save_status_label.setText(self.tr("✓ Saved in your diary."))
         self.retry_button.hide()
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.saved.emit(stored)
 
     def _show_not_saved(self, message: str) -> None:
-        self.save_status_label.setText(f"⚠ Not saved: {message}")
+        self.save_status_label.setText(self.tr("⚠ Not saved: {message}").format(message=message))
         self.retry_button.show()
         self.retry_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -484,15 +511,17 @@ class QuestionnaireDialog(QDialog):
         scroll = self.result_scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName("Your result")  # a tab stop: arrows and Page Down scroll it
+        scroll.setAccessibleName(
+            self.tr("Your result")
+        )  # a tab stop: arrows and Page Down scroll it
         scroll.setWidget(self.result_view)
         layout.addWidget(scroll, 1)
         self.save_status_label = wrapped_label("", page)
         layout.addWidget(self.save_status_label)
         row = QHBoxLayout()
-        self.retry_button = QPushButton("&Try saving again", page)
+        self.retry_button = QPushButton(self.tr("&Try saving again"), page)
         self.retry_button.hide()
-        self.done_button = QPushButton("Done", page)
+        self.done_button = QPushButton(self.tr("Done"), page)
         row.addWidget(self.retry_button)
         row.addStretch(1)
         row.addWidget(self.done_button)

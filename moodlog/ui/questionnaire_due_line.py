@@ -26,14 +26,14 @@ class QuestionnaireDueLine(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.setAccessibleName("Questionnaire due")
+        self.setAccessibleName(self.tr("Questionnaire due"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.take_button = QPushButton(self)
         self.take_button.setAutoDefault(False)
-        self.later_button = QPushButton("Not toda&y", self)
+        self.later_button = QPushButton(self.tr("Not toda&y"), self)
         self.later_button.setAutoDefault(False)
-        self.later_button.setToolTip("Hide this until tomorrow; nothing else reminds you.")
+        self.later_button.setToolTip(self.tr("Hide this until tomorrow; nothing else reminds you."))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
@@ -57,10 +57,17 @@ class QuestionnaireDueLine(QFrame):
         name = due.instrument.label
         items = len(due.instrument.info.items)
         self.label.setText(
-            f"A {name} is due ({items} short questions about the last 2 weeks). {due.reason}"
+            self.tr(
+                "A {questionnaire} is due ({items} short questions about the last 2 weeks). "
+                "{reason}"
+            ).format(questionnaire=name, items=items, reason=due.reason)
         )
-        self.take_button.setText(f"Ta&ke the {name} now")
-        self.take_button.setAccessibleName(f"Take the {name} now")
+        self.take_button.setText(
+            self.tr("Ta&ke the {questionnaire} now").format(questionnaire=name)
+        )
+        self.take_button.setAccessibleName(
+            self.tr("Take the {questionnaire} now").format(questionnaire=name)
+        )
         self.show()
 
     def _take(self) -> None:

@@ -92,7 +92,9 @@ class QuestionnaireFlows(QObject):
         return dialog
 
     def _on_saved(self, result: "QuestionnaireResult") -> None:
-        self.status.emit(f"{result.info.name} saved: {result.total_text}.")
+        self.status.emit(
+            self.tr("{name} saved: {total}.").format(name=result.info.name, total=result.total_text)
+        )
         self.results_changed.emit()
 
     def enter_score(self, existing: "QuestionnaireResult | None" = None) -> "ScoreEntryDialog":
@@ -118,9 +120,9 @@ class QuestionnaireFlows(QObject):
         try:
             action()
         except StorageError as error:
-            dialogs.show_error(self._window, "Not saved", error.message)
+            dialogs.show_error(self._window, self.tr("Not saved"), error.message)
             return False
-        self.status.emit("Score saved.")
+        self.status.emit(self.tr("Score saved."))
         self.results_changed.emit()
         return True
 
@@ -167,13 +169,13 @@ class QuestionnaireFlows(QObject):
             try:
                 questionnaires.set_safety_plan(plan, contacts)
             except StorageError as error:
-                dialogs.show_error(dialog, "Your safety plan was not saved", error.message)
+                dialogs.show_error(dialog, self.tr("Your safety plan was not saved"), error.message)
                 return False
             if self.questionnaire is not None:
                 self.questionnaire.set_safety_plan(contacts, plan)
             if self.get_help is not None:
                 self.get_help.set_contents(contacts, plan)
-            self.status.emit("Safety plan saved.")
+            self.status.emit(self.tr("Safety plan saved."))
             return True
 
         self.safety_plan = dialog

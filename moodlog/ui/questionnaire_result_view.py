@@ -2,26 +2,31 @@
 item 9 was answered above 0 (clinical-reference.md §1.8: on the result screen, not behind a
 click), then the total and its band among the scale's bands, and the attribution."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from moodlog.domain.crisis_resources import GET_HELP_HEADING, message_for_safety_answer
+from moodlog.domain.crisis_resources import message_for_safety_answer
 from moodlog.domain.day_text import day_text
 from moodlog.domain.instruments import Instrument
 from moodlog.domain.questionnaire_result import QuestionnaireResult, Source
-from moodlog.domain.questionnaire_texts import ATTRIBUTION
+from moodlog.domain.questionnaire_texts import attribution
 from moodlog.domain.safety_plan import CrisisContacts, SafetyPlan
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.ui.crisis_panel import CrisisPanel
 from moodlog.ui.form_dialog import make_note_label
 
-NOT_DIAGNOSIS = (
+NOT_DIAGNOSIS = QT_TRANSLATE_NOOP(
+    "ResultView",
     "This is a questionnaire score, not a diagnosis. It can help you and your clinician see "
-    "how things change over time."
+    "how things change over time.",
 )
-ITEM_9_UNANSWERED = (
-    f"Question 9 was left unanswered. Whatever your answers, Help → “{GET_HELP_HEADING}” "
-    "shows crisis lines and your safety plan."
+# "Help" and "Get help now" are the window's menu and its item (crisis_resources'
+# GET_HELP_HEADING): the translation should name them as the translated menu does.
+ITEM_9_UNANSWERED = QT_TRANSLATE_NOOP(
+    "ResultView",
+    "Question 9 was left unanswered. Whatever your answers, Help → “Get help now” "
+    "shows crisis lines and your safety plan.",
 )
 
 
@@ -69,20 +74,27 @@ class ResultView(QWidget):
         self.heading_label = wrapped_label(heading, self)
         self.total_label = wrapped_label(result.total_text, self)
         self.total_label.setFont(scaled_font(self.font(), 1.7, bold=True))
-        self.total_label.setAccessibleName(f"{info.name} total: {result.total_text}")
+        self.total_label.setAccessibleName(
+            self.tr("{name} total: {total}").format(name=info.name, total=result.total_text)
+        )
         layout.addWidget(self.heading_label)
         layout.addWidget(self.total_label)
         self.get_help_label: QLabel | None = None
         if result.instrument is Instrument.PHQ9 and result.safety_answer is None:
-            self.get_help_label = wrapped_label(ITEM_9_UNANSWERED, self)
+            self.get_help_label = wrapped_label(
+                QCoreApplication.translate("ResultView", ITEM_9_UNANSWERED), self
+            )
             layout.addWidget(self.get_help_label)
         layout.addSpacing(6)
-        layout.addWidget(wrapped_label(f"How {info.name} totals are grouped:", self))
+        grouped = self.tr("How {name} totals are grouped:").format(name=info.name)
+        layout.addWidget(wrapped_label(grouped, self))
         self._add_bands(layout, result)
         layout.addSpacing(6)
-        self.not_diagnosis_label = wrapped_label(NOT_DIAGNOSIS, self)
+        self.not_diagnosis_label = wrapped_label(
+            QCoreApplication.translate("ResultView", NOT_DIAGNOSIS), self
+        )
         layout.addWidget(self.not_diagnosis_label)
-        self.attribution_label = make_note_label(ATTRIBUTION, self)
+        self.attribution_label = make_note_label(attribution(), self)
         layout.addWidget(self.attribution_label)
         layout.addStretch(1)
 
@@ -103,7 +115,11 @@ class ResultView(QWidget):
             for widget in (marker, span, label):
                 widget.setFont(scaled_font(self.font(), 1.0, bold=here))
             if here:
-                label.setAccessibleName(f"{band.label}, {band.range_text}: your total")
+                label.setAccessibleName(
+                    self.tr("{band}, {range}: your total").format(
+                        band=band.label, range=band.range_text
+                    )
+                )
             grid.addWidget(marker, row, 0)
             grid.addWidget(span, row, 1, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(label, row, 2)

@@ -22,7 +22,7 @@ class ReminderSettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Reminders")
+        self.setWindowTitle(self.tr("Reminders"))
         self.page = ReminderSettingsPage(
             settings,
             self,

@@ -74,12 +74,16 @@ class DoseTimes(QWidget):
         self.name = medication.name
         dose = format_dose(medication.current_dose, medication.unit)
         self.check = QCheckBox(f"{medication.name} ({dose})".replace("&", "&&"), self)
-        self.check.setAccessibleName(f"Remind me about {medication.name}")
+        self.check.setAccessibleName(
+            self.tr("Remind me about {medication}").format(medication=medication.name)
+        )
         self.check.setChecked(bool(times))
         self.edits: list[QTimeEdit] = []
         self.remove_buttons: list[QPushButton] = []
-        self.add_button = QPushButton("Add a time", self)
-        self.add_button.setAccessibleName(f"Add a reminder time for {medication.name}")
+        self.add_button = QPushButton(self.tr("Add a time"), self)
+        self.add_button.setAccessibleName(
+            self.tr("Add a reminder time for {medication}").format(medication=medication.name)
+        )
         self.add_button.setAutoDefault(False)
         self._times = QGridLayout()
         self._build_layout()
@@ -107,8 +111,12 @@ class DoseTimes(QWidget):
         for line, (edit, remove) in enumerate(zip(self.edits, self.remove_buttons, strict=True)):
             self._times.addWidget(edit, line, 0)
             self._times.addWidget(remove, line, 1)
-            edit.setAccessibleName(f"{self.name}: reminder time {line + 1}")
-            remove.setAccessibleName(f"Remove {self.name} reminder time {line + 1}")
+            edit.setAccessibleName(self._time_name(line + 1))
+            remove.setAccessibleName(
+                self.tr("Remove {medication} reminder time {number}").format(
+                    medication=self.name, number=line + 1
+                )
+            )
         self._times.addWidget(self.add_button, len(self.edits), 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
         chain: list[QWidget] = [self.check]
         for edit, remove in zip(self.edits, self.remove_buttons, strict=True):
@@ -116,6 +124,11 @@ class DoseTimes(QWidget):
         chain.append(self.add_button)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _time_name(self, number: int) -> str:
+        return self.tr("{medication}: reminder time {number}").format(
+            medication=self.name, number=number
+        )
 
     def times(self) -> tuple[time, ...]:
         return tuple(time_of(edit) for edit in self.edits) if self.check.isChecked() else ()
@@ -130,8 +143,9 @@ class DoseTimes(QWidget):
 
     def _add_time(self, value: time) -> QTimeEdit:
         number = len(self.edits) + 1
-        edit = make_time_edit(value, f"{self.name}: reminder time {number}", self)
-        remove = QPushButton("Remove", self)
+        edit = make_time_edit(value, self._time_name(number), self)
+        #: Remove one reminder time of a medication.
+        remove = QPushButton(self.tr("Remove"), self)
         remove.setAutoDefault(False)
         remove.clicked.connect(lambda: self._remove(edit, remove))
         edit.timeChanged.connect(self.changed)
@@ -187,7 +201,7 @@ class ReminderSettingsPage(QWidget):
         tray_available: bool | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Reminders")
+        self.setAccessibleName(self.tr("Reminders"))
         self.preferences = ReminderPreferences(settings)
         today = clock().date()
         medications = self._medications(store, today)
@@ -199,29 +213,33 @@ class ReminderSettingsPage(QWidget):
         self._close_to_tray = self.preferences.close_to_tray()
         self._autostart_on = autostart_entry.is_enabled(self.autostart_path)
 
-        self.check_in_box = QCheckBox("Remind me to c&heck in once a day", self)
+        self.check_in_box = QCheckBox(self.tr("Remind me to c&heck in once a day"), self)
         self.check_in_box.setChecked(chosen.check_in)
-        self.check_in_time = make_time_edit(chosen.check_in_time, "Check-in reminder time", self)
-        self.questionnaire_box = QCheckBox("Remind me when a questionna&ire is due", self)
+        self.check_in_time = make_time_edit(
+            chosen.check_in_time, self.tr("Check-in reminder time"), self
+        )
+        self.questionnaire_box = QCheckBox(self.tr("Remind me when a questionna&ire is due"), self)
         self.questionnaire_box.setChecked(chosen.questionnaires)
         self.questionnaire_time = make_time_edit(
-            chosen.questionnaire_time, "Questionnaire reminder time", self
+            chosen.questionnaire_time, self.tr("Questionnaire reminder time"), self
         )
         times = {m.medication_id: m.times for m in chosen.medications}
         self.dose_rows = [
             DoseTimes(m, times.get(m.id, ()), self) for m in medications if m.id is not None
         ]
-        self.names_box = QCheckBox("Show medication &names in reminders", self)
+        self.names_box = QCheckBox(self.tr("Show medication &names in reminders"), self)
         self.names_box.setChecked(chosen.show_medication_names)
-        self.tray_box = QCheckBox("Keep moodlog in the tray &when the window is closed", self)
+        self.tray_box = QCheckBox(
+            self.tr("Keep moodlog in the tray &when the window is closed"), self
+        )
         self.tray_box.setChecked(bool(self._close_to_tray))
         self.tray_box.setEnabled(tray_available)
-        self.autostart_box = QCheckBox("Start moodlog in the tray when I &log in", self)
+        self.autostart_box = QCheckBox(self.tr("Start moodlog in the tray when I &log in"), self)
         self.autostart_box.setChecked(self._autostart_on)
         self.autostart_box.setEnabled(autostart_entry.autostart_supported())
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.hide()
         self._with_store = store is not None
         self._build_layout(tray_available)
@@ -256,23 +274,29 @@ class ReminderSettingsPage(QWidget):
 
         check_in = QVBoxLayout()
         check_in.addWidget(self.check_in_box)
-        check_in.addLayout(self._time_row("&Daily at", self.check_in_time, content))
-        check_in.addWidget(make_note_label("Not on a day you have already checked in.", content))
-        column.addWidget(self._group("Daily check-in", check_in, content))
+        #: Followed by a time: "Daily at 20:00".
+        check_in.addLayout(self._time_row(self.tr("&Daily at"), self.check_in_time, content))
+        check_in.addWidget(
+            make_note_label(self.tr("Not on a day you have already checked in."), content)
+        )
+        column.addWidget(self._group(self.tr("Daily check-in"), check_in, content))
 
         questionnaires = QVBoxLayout()
         questionnaires.addWidget(self.questionnaire_box)
         questionnaires.addLayout(
-            self._time_row("On the da&y, at", self.questionnaire_time, content)
+            #: Followed by a time: on the day a questionnaire is due, at 18:00.
+            self._time_row(self.tr("On the da&y, at"), self.questionnaire_time, content)
         )
         questionnaires.addWidget(
             make_note_label(
-                "The PHQ-9 and GAD-7, as often as the Questionnaires tab says; not on a day "
-                "you have already taken one.",
+                self.tr(
+                    "The PHQ-9 and GAD-7, as often as the Questionnaires tab says; not on a day "
+                    "you have already taken one."
+                ),
                 content,
             )
         )
-        column.addWidget(self._group("Questionnaires", questionnaires, content))
+        column.addWidget(self._group(self.tr("Questionnaires"), questionnaires, content))
 
         doses = QVBoxLayout()
         if self.dose_rows:
@@ -281,36 +305,41 @@ class ReminderSettingsPage(QWidget):
         else:
             doses.addWidget(
                 make_note_label(
-                    "No medications are recorded as taken now. Add them on the Treatment "
-                    "tab, then come back here."
+                    self.tr(
+                        "No medications are recorded as taken now. Add them on the Treatment "
+                        "tab, then come back here."
+                    )
                     if self._with_store
-                    else "Reminders for each medication are set under View → Reminders….",
+                    else self.tr("Reminders for each medication are set under View → Reminders…."),
                     content,
                 )
             )
         doses.addWidget(self.names_box)
         doses.addWidget(
             make_note_label(
-                "Off, a reminder says only the time: anyone near the screen can read it.",
+                self.tr("Off, a reminder says only the time: anyone near the screen can read it."),
                 content,
             )
         )
-        column.addWidget(self._group("Medication doses", doses, content))
+        column.addWidget(self._group(self.tr("Medication doses"), doses, content))
 
         running = QVBoxLayout()
         running.addWidget(self.tray_box)
         running.addWidget(self.autostart_box)
         if tray_available:
-            note = "Reminders come only while moodlog runs; it never sends anything anywhere."
+            note = self.tr(
+                "Reminders come only while moodlog runs; it never sends anything anywhere."
+            )
         else:
-            note = (
+            note = self.tr(
                 "This desktop has no system tray: reminders appear inside the moodlog window "
                 "while it is open."
             )
         if not autostart_entry.autostart_supported():
-            note += " Starting at log-in is set up only on Linux."
+            #: {note}: the sentence before, about the tray; this one follows it.
+            note = self.tr("{note} Starting at log-in is set up only on Linux.").format(note=note)
         running.addWidget(make_note_label(note, content))
-        column.addWidget(self._group("While moodlog runs", running, content))
+        column.addWidget(self._group(self.tr("While moodlog runs"), running, content))
         column.addWidget(self.error_label)
         column.addStretch(1)
 
@@ -319,7 +348,7 @@ class ReminderSettingsPage(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the choices
-        self._scroll.setAccessibleName("Reminder choices")
+        self._scroll.setAccessibleName(self.tr("Reminder choices"))
         self._scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -385,12 +414,18 @@ class ReminderSettingsPage(QWidget):
             else:
                 autostart_entry.disable(self.autostart_path)
         except OSError as error:
-            verb = "add" if wanted else "remove"
-            self.error_label.setText(
-                f"⚠ moodlog couldn't {verb} the start-up entry {self.autostart_path} "
-                f"({error.strerror or error}). Your reminders are saved; check that folder "
-                "can be written to, then try again."
-            )
+            if wanted:
+                message = self.tr(
+                    "⚠ moodlog couldn't add the start-up entry {path} ({reason}). Your "
+                    "reminders are saved; check that folder can be written to, then try again."
+                )
+            else:
+                message = self.tr(
+                    "⚠ moodlog couldn't remove the start-up entry {path} ({reason}). Your "
+                    "reminders are saved; check that folder can be written to, then try again."
+                )
+            reason = error.strerror or str(error)
+            self.error_label.setText(message.format(path=self.autostart_path, reason=reason))
             self.error_label.show()
             return False
         self._autostart_on = wanted

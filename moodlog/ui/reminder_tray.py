@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from moodlog.ui.main_window import MainWindow
 
 CHECK_EVERY_MS = 30_000
+# A name, the same in every language: never translated.
+APP_NAME = "moodlog"
 MESSAGE_SHOWN_MS = 20_000
 
 
@@ -77,13 +79,15 @@ class ReminderTray(QObject):
         self.banner = MessageBanner(window.today_view)
         window.today_view.add_notice(self.banner)
         self.menu = QMenu(window)
-        self.open_action = self._menu_action("&Open moodlog", self.open_window)
-        self.check_in_action = self._menu_action("&Check in now", self.check_in_now)
+        self.open_action = self._menu_action(self.tr("&Open moodlog"), self.open_window)
+        self.check_in_action = self._menu_action(self.tr("&Check in now"), self.check_in_now)
         self.menu.addSeparator()
         self.snooze_action = self._menu_action(Snooze.ONE_HOUR.label, self.snooze_hour)
-        self.quiet_action = self._menu_action("Turn reminders off for &today", self.quiet_today)
+        self.quiet_action = self._menu_action(
+            self.tr("Turn reminders off for &today"), self.quiet_today
+        )
         self.menu.addSeparator()
-        self.quit_action = self._menu_action("&Quit", self.quit)
+        self.quit_action = self._menu_action(self.tr("&Quit"), self.quit)
         if tray_available is None:
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray: QSystemTrayIcon | None = None
@@ -193,11 +197,14 @@ class ReminderTray(QObject):
         if self.tray is None:
             return
         upcoming = next_reminders(self.settings, now, ReminderFacts(now.date()), self.state)
-        text = "moodlog"
+        text = APP_NAME
         if upcoming:
             first = upcoming[0].at
-            when = f"{first:%H:%M}" if first.date() == now.date() else f"tomorrow {first:%H:%M}"
-            text = f"moodlog: next reminder {when}"
+            at = f"{first:%H:%M}"
+            if first.date() == now.date():
+                text = self.tr("moodlog: next reminder {time}").format(time=at)
+            else:
+                text = self.tr("moodlog: next reminder tomorrow {time}").format(time=at)
         self.tray.setToolTip(text)
 
     # -- showing -------------------------------------------------------------------------
@@ -220,15 +227,19 @@ class ReminderTray(QObject):
         kinds = {r.kind for r in reminders}
         actions: list[tuple[str, Callable[[], object]]] = []
         if ReminderKind.CHECK_IN in kinds:
-            actions.append(("Check in no&w", self.check_in_now))
+            actions.append((self.tr("Check in no&w"), self.check_in_now))
         elif ReminderKind.QUESTIONNAIRE in kinds:
-            actions.append(("See &questionnaires", self._show_questionnaires))
-        actions += [(Snooze.ONE_HOUR.label, self.snooze_hour), ("Not today", self.quiet_today)]
+            actions.append((self.tr("See &questionnaires"), self._show_questionnaires))
+        actions += [
+            (Snooze.ONE_HOUR.label, self.snooze_hour),
+            #: No more reminders for the rest of today.
+            (self.tr("Not today"), self.quiet_today),
+        ]
         self.banner.show_message(text, BannerKind.INFO, actions)
         for button in self.banner.buttons():
             button.setAutoDefault(False)
             button.setAccessibleName(button.text().replace("&", ""))
-        self.banner.setAccessibleName("Reminder")
+        self.banner.setAccessibleName(self.tr("Reminder"))
 
     def banner_buttons(self) -> dict[str, QPushButton]:
         return {b.text().replace("&", ""): b for b in self.banner.buttons()}
@@ -272,13 +283,17 @@ class ReminderTray(QObject):
         self.state = snooze(self.state, now, Snooze.ONE_HOUR)
         self._clear()
         until = now + Snooze.ONE_HOUR.value
-        self._window.statusBar().showMessage(f"Reminders are snoozed until {until:%H:%M}.", 8000)
+        self._window.statusBar().showMessage(
+            self.tr("Reminders are snoozed until {time}.").format(time=f"{until:%H:%M}"), 8000
+        )
         self._update_tooltip(now)
 
     def quiet_today(self) -> None:
         self.state = quiet_today(self.state, self._clock())
         self._clear()
-        self._window.statusBar().showMessage("No more reminders today; see you tomorrow.", 8000)
+        self._window.statusBar().showMessage(
+            self.tr("No more reminders today; see you tomorrow."), 8000
+        )
 
     def quit(self) -> None:
         """Close the window for real (its draft is kept) and end moodlog."""
@@ -311,8 +326,8 @@ class ReminderTray(QObject):
         if not self._told_about_tray and self.tray is not None:
             self._told_about_tray = True
             self.tray.showMessage(
-                "moodlog is still here",
-                "It stays in the tray for your reminders. Quit from this icon's menu.",
+                self.tr("moodlog is still here"),
+                self.tr("It stays in the tray for your reminders. Quit from this icon's menu."),
                 self._icon(),
                 MESSAGE_SHOWN_MS,
             )
@@ -347,13 +362,16 @@ class ReminderTray(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Keep reminders running?",
-            "Reminders come only while moodlog runs. Keep it running in the system tray "
-            "when you close the window?\n\nYou can change this later under View → Reminders.",
+            self.tr("Keep reminders running?"),
+            self.tr(
+                "Reminders come only while moodlog runs. Keep it running in the system tray "
+                "when you close the window?\n\nYou can change this later under View → "
+                "Reminders."
+            ),
             parent=self._window,
         )
-        keep = box.addButton("&Keep in the tray", QMessageBox.ButtonRole.AcceptRole)
-        leave = box.addButton("&Quit moodlog", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(self.tr("&Keep in the tray"), QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton(self.tr("&Quit moodlog"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(leave)
         box.setEscapeButton(leave)
 

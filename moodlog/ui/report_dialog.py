@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QObject,
     QRunnable,
     QSettings,
@@ -47,6 +48,7 @@ from typing_extensions import override
 from moodlog.domain.clock import Clock
 from moodlog.domain.day_text import day_text
 from moodlog.domain.errors import InvalidEntry
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.reports.report_data import ReportData, gather_report_data
 from moodlog.reports.report_period import (
     ALL_SECTIONS,
@@ -76,16 +78,19 @@ from moodlog.ui.form_dialog import (
 from moodlog.ui.qt_dates import to_date, to_qdate
 from moodlog.ui.report_preferences import ReportPreferences
 
-TITLE = "Report for my clinician"
-INTRODUCTION = (
+TITLE = QT_TRANSLATE_NOOP("ReportDialog", "Report for my clinician")
+INTRODUCTION = QT_TRANSLATE_NOOP(
+    "ReportDialog",
     "A PDF of your diary to take to an appointment or send to your clinic. It is saved only "
-    "where you choose."
+    "where you choose.",
 )
-NO_APPOINTMENT = (
+NO_APPOINTMENT = QT_TRANSLATE_NOOP(
+    "ReportDialog",
     "No appointment before today is recorded yet. You can add one with “Appointments and "
-    "questions” (Alt+Q)."
+    "questions” (Alt+Q).",
 )
-PDF_FILTER = "PDF files (*.pdf)"
+#: the file chooser's filter: keep "(*.pdf)" as it is
+PDF_FILTER = QT_TRANSLATE_NOOP("ReportDialog", "PDF files (*.pdf)")
 # The Alt+letter of each section's tick box (the letters of the other controls differ).
 _SECTION_KEYS = {
     ReportSection.SUMMARY: "m",
@@ -98,13 +103,14 @@ _SECTION_KEYS = {
 
 
 def with_mnemonic(text: str, letter: str) -> str:
-    """``text`` with "&" before the first ``letter`` (either case)."""
-    index = text.lower().index(letter)
-    return f"{text[:index]}&{text[index:]}"
+    """``text`` with "&" before the first ``letter`` (either case); unchanged when ``text``
+    (in another language) has no such letter."""
+    index = text.lower().find(letter)
+    return text if index < 0 else f"{text[:index]}&{text[index:]}"
 
 
-def pages_text(pages: int) -> str:
-    return "1 page" if pages == 1 else f"{pages} pages"
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("ReportDialog", text)
 
 
 # -- the worker ------------------------------------------------------------------------------
@@ -159,13 +165,18 @@ class ReportWriter(QRunnable):
             self.signals.failed.emit(error.message)
         except OSError as error:
             self.signals.failed.emit(
-                f"The report could not be saved to {self._destination.parent} "
-                f"({error.strerror or error}). Choose another place, or free some space, "
-                "and save again."
+                QCoreApplication.translate(
+                    "ReportWriter",
+                    "The report could not be saved to {folder} ({reason}). Choose another "
+                    "place, or free some space, and save again.",
+                ).format(folder=self._destination.parent, reason=error.strerror or error)
             )
         except Exception:
             self.signals.failed.emit(
-                "Something went wrong while writing the report; no file was saved."
+                QCoreApplication.translate(
+                    "ReportWriter",
+                    "Something went wrong while writing the report; no file was saved.",
+                )
             )
             raise
         else:
@@ -197,7 +208,7 @@ class ReportDialog(FormDialog):
         self._writer: ReportWriter | None = None
         self._destination: Path | None = None
         self.saved_path: Path | None = None
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_translate(TITLE))
         self._build_layout()
         self._connect_signals()
         self._load_choices()
@@ -206,75 +217,77 @@ class ReportDialog(FormDialog):
     # -- building ------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        self.intro_label = QLabel(INTRODUCTION, self)
+        self.intro_label = QLabel(_translate(INTRODUCTION), self)
         self.intro_label.setWordWrap(True)
         period_group = self._build_period_group()
         sections_group = self._build_sections_group()
-        self.paper_combo = make_choice_combo("Paper size", PaperSize, self)
-        self._add_row("&Paper", self.paper_combo)
+        self.paper_combo = make_choice_combo(self.tr("Paper size"), PaperSize, self)
+        self._add_row(self.tr("&Paper"), self.paper_combo)
         self.name_edit = make_line_edit(
-            "Name or ID on the header", "Optional: your name or clinic ID", self
+            self.tr("Name or ID on the header"), self.tr("Optional: your name or clinic ID"), self
         )
-        self._add_row("Name or &ID on the header", self.name_edit)
+        self._add_row(self.tr("Name or &ID on the header"), self.name_edit)
         self._finish_layout(
             above=[self.intro_label, period_group, sections_group],
             below=[self._build_progress(), self._build_result()],
             buttons=QDialogButtonBox.StandardButton.Close,
         )
         self.save_button = self.button_box.addButton(
-            "&Save report…", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Save report…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setDefault(True)
         self.close_button = self.button_box.button(QDialogButtonBox.StandardButton.Close)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 92)
 
     def _build_period_group(self) -> QGroupBox:
-        group = QGroupBox("Period", self)
+        group = QGroupBox(self.tr("Period"), self)
         self._period_group = group
         grid = QGridLayout(group)
         indent = self.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
-        self.since_radio = QRadioButton("Since my last &appointment", group)
-        self.appointments_button = QPushButton("Appointments and &questions…", group)
+        self.since_radio = QRadioButton(self.tr("Since my last &appointment"), group)
+        self.appointments_button = QPushButton(self.tr("Appointments and &questions…"), group)
         self.appointments_button.setAutoDefault(False)
-        self.appointments_button.setToolTip("Record appointments and questions for your doctor")
+        self.appointments_button.setToolTip(
+            self.tr("Record appointments and questions for your doctor")
+        )
         since_row = QHBoxLayout()
         since_row.addWidget(self.since_radio)
         since_row.addStretch(1)
         since_row.addWidget(self.appointments_button)
         grid.addLayout(since_row, 0, 0, 1, 2)
-        self.since_note = make_note_label(NO_APPOINTMENT, group)
+        self.since_note = make_note_label(_translate(NO_APPOINTMENT), group)
         self.since_note.setContentsMargins(indent + 6, 0, 0, 0)
         grid.addWidget(self.since_note, 1, 0, 1, 2)
-        self.weeks_radio = QRadioButton("Last &4 weeks", group)
+        self.weeks_radio = QRadioButton(self.tr("Last &4 weeks"), group)
         grid.addWidget(self.weeks_radio, 2, 0, 1, 2)
-        self.months_radio = QRadioButton("Last &3 months", group)
+        self.months_radio = QRadioButton(self.tr("Last &3 months"), group)
         grid.addWidget(self.months_radio, 3, 0, 1, 2)
-        self.custom_radio = QRadioButton("Custom &dates", group)
+        self.custom_radio = QRadioButton(self.tr("Custom &dates"), group)
         grid.addWidget(self.custom_radio, 4, 0)
         start = last_weeks(4, self._today).start
         self.from_edit = make_date_edit(
-            self._today, start, "Report from", group, earliest=FIRST_DAY
+            self._today, start, self.tr("Report from"), group, earliest=FIRST_DAY
         )
         self.to_edit = make_date_edit(
-            self._today, self._today, "Report to", group, earliest=FIRST_DAY
+            self._today, self._today, self.tr("Report to"), group, earliest=FIRST_DAY
         )
         dates = QHBoxLayout()
-        dates.addWidget(buddy_label("&From", self.from_edit, group))
+        dates.addWidget(buddy_label(self.tr("&From"), self.from_edit, group))
         dates.addWidget(self.from_edit)
         dates.addSpacing(12)
-        dates.addWidget(buddy_label("&To", self.to_edit, group))
+        dates.addWidget(buddy_label(self.tr("&To"), self.to_edit, group))
         dates.addWidget(self.to_edit)
         dates.addStretch(1)
         grid.addLayout(dates, 4, 1)
         grid.setColumnStretch(1, 1)
         self.period_label = QLabel(group)
         self.period_label.setWordWrap(True)
-        self.period_label.setAccessibleName("The period the report covers")
+        self.period_label.setAccessibleName(self.tr("The period the report covers"))
         grid.addWidget(self.period_label, 5, 0, 1, 2)
         return group
 
     def _build_sections_group(self) -> QGroupBox:
-        group = QGroupBox("Sections", self)
+        group = QGroupBox(self.tr("Sections"), self)
         grid = QGridLayout(group)
         self.section_checks: dict[ReportSection, QCheckBox] = {}
         for index, section in enumerate(ALL_SECTIONS):
@@ -291,8 +304,9 @@ class ReportDialog(FormDialog):
         self.progress_label = QLabel(self.progress_box)
         self.progress_label.setWordWrap(True)
         self.progress_bar = QProgressBar(self.progress_box)
-        self.progress_bar.setAccessibleName("Pages written")
-        self.progress_bar.setFormat("page %v of %m")
+        self.progress_bar.setAccessibleName(self.tr("Pages written"))
+        #: %v: the page being written, %m: how many pages there are
+        self.progress_bar.setFormat(self.tr("page %v of %m"))
         column.addWidget(self.progress_label)
         column.addWidget(self.progress_bar)
         self.progress_box.hide()
@@ -305,11 +319,11 @@ class ReportDialog(FormDialog):
         self.result_label = QLabel(self.result_box)
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_label.setAccessibleName("Where the report was saved")
-        self.open_button = QPushButton("&Open", self.result_box)
-        self.open_button.setAccessibleName("Open the report")
-        self.folder_button = QPushButton("Sho&w in folder", self.result_box)
-        self.folder_button.setAccessibleName("Show the report in its folder")
+        self.result_label.setAccessibleName(self.tr("Where the report was saved"))
+        self.open_button = QPushButton(self.tr("&Open"), self.result_box)
+        self.open_button.setAccessibleName(self.tr("Open the report"))
+        self.folder_button = QPushButton(self.tr("Sho&w in folder"), self.result_box)
+        self.folder_button.setAccessibleName(self.tr("Show the report in its folder"))
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(self.folder_button)
@@ -350,13 +364,15 @@ class ReportDialog(FormDialog):
         had = self._last_appointment
         self._last_appointment = None if last is None else last.day
         if last is None:
-            self.since_radio.setText("Since my last &appointment")
+            self.since_radio.setText(self.tr("Since my last &appointment"))
             self.since_radio.setEnabled(False)
             self.since_note.show()
             if self.since_radio.isChecked() or not self._any_period_chosen():
                 self.weeks_radio.setChecked(True)
         else:
-            self.since_radio.setText(f"Since my last &appointment ({day_text(last.day)})")
+            self.since_radio.setText(
+                self.tr("Since my last &appointment ({day})").format(day=day_text(last.day))
+            )
             self.since_radio.setEnabled(True)
             self.since_note.hide()
             if had is None and not self.custom_radio.isChecked():
@@ -380,7 +396,10 @@ class ReportDialog(FormDialog):
                 return ReportPeriod(to_date(self.from_edit.date()), to_date(self.to_edit.date()))
             except ValueError as error:
                 raise InvalidEntry(
-                    f"{error} Choose a “From” date on or before “To”.", "from"
+                    self.tr("{problem} Choose a “From” date on or before “To”.").format(
+                        problem=error
+                    ),
+                    "from",
                 ) from None
         return last_weeks(4, today)
 
@@ -396,8 +415,13 @@ class ReportDialog(FormDialog):
             self.from_edit.setDate(to_qdate(period.start))
             self.to_edit.setDate(to_qdate(period.end))
             self._syncing_dates = False
-        days = "1 day" if period.days == 1 else f"{period.days} days"
-        self.period_label.setText(f"The report covers {period.text} ({days}).")
+        if period.days == 1:
+            covers = self.tr("The report covers {period} (1 day).").format(period=period.text)
+        else:
+            covers = self.tr("The report covers {period} ({days} days).").format(
+                period=period.text, days=period.days
+            )
+        self.period_label.setText(covers)
 
     def _on_date_changed(self) -> None:
         """A date typed or picked makes the period a custom one."""
@@ -418,7 +442,9 @@ class ReportDialog(FormDialog):
         period = self._chosen_period()
         sections = self.sections()
         if not sections:
-            raise InvalidEntry("Tick at least one section to put in the report.", "sections")
+            raise InvalidEntry(
+                self.tr("Tick at least one section to put in the report."), "sections"
+            )
         paper = PaperSize(self.paper_combo.currentData())  # the combo keeps it as a str
         return ReportOptions(period, sections, paper, self.name_edit.text().strip())
 
@@ -448,7 +474,10 @@ class ReportDialog(FormDialog):
             return
         options = self.options()
         path = dialogs.ask_save_path(
-            self, "Save the report", self._suggested_path(options.period), PDF_FILTER
+            self,
+            self.tr("Save the report"),
+            self._suggested_path(options.period),
+            _translate(PDF_FILTER),
         )
         if path is None:
             return
@@ -473,7 +502,11 @@ class ReportDialog(FormDialog):
                 QStandardPaths.StandardLocation.DocumentsLocation
             )
             folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
-        return folder / f"moodlog report {period.start.isoformat()} to {period.end.isoformat()}.pdf"
+        #: the file name offered: "moodlog report 2026-10-01 to 2026-11-21.pdf"
+        name = self.tr("moodlog report {start} to {end}.pdf").format(
+            start=period.start.isoformat(), end=period.end.isoformat()
+        )
+        return folder / name
 
     def _remember(self, options: ReportOptions) -> None:
         self._preferences.set_paper(options.paper)
@@ -493,7 +526,9 @@ class ReportDialog(FormDialog):
         self._destination = path
         self.error_label.hide()
         self.progress_label.setText(
-            f"Writing the report for {options.period.text}… Closing this window stops it."
+            self.tr("Writing the report for {period}… Closing this window stops it.").format(
+                period=options.period.text
+            )
         )
         self.progress_bar.setRange(0, 0)  # busy until the pages are counted
         self._set_busy(True)
@@ -523,7 +558,13 @@ class ReportDialog(FormDialog):
         self.saved_path = self._destination
         if self.saved_path is not None:
             self._preferences.set_folder(str(self.saved_path.parent))
-        self.result_label.setText(f"Saved {pages_text(pages)} to {self._destination}")
+        if pages == 1:
+            saved = self.tr("Saved 1 page to {path}").format(path=self._destination)
+        else:
+            saved = self.tr("Saved {pages} pages to {path}").format(
+                pages=pages, path=self._destination
+            )
+        self.result_label.setText(saved)
         self.result_box.show()
         self.open_button.setFocus()
         self._refit()
@@ -547,14 +588,20 @@ class ReportDialog(FormDialog):
             QUrl.fromLocalFile(str(self.saved_path))
         ):
             self._show_problem(
-                f"moodlog could not open the report here; it is saved at {self.saved_path}."
+                self.tr("moodlog could not open the report here; it is saved at {path}.").format(
+                    path=self.saved_path
+                )
             )
 
     def _show_folder(self) -> None:
         if self.saved_path is not None and not QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(self.saved_path.parent))
         ):
-            self._show_problem(f"moodlog could not open the folder {self.saved_path.parent}.")
+            self._show_problem(
+                self.tr("moodlog could not open the folder {folder}.").format(
+                    folder=self.saved_path.parent
+                )
+            )
 
     @override
     def reject(self) -> None:

@@ -8,7 +8,7 @@ chooses: the caller asks once more, then restores, keeping the diary as it is no
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,20 +22,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.backups import Backup
 from moodlog.ui import dialogs
 
-TITLE = "Restore from a backup"
-INTRODUCTION = (
+# Translated where shown (:func:`_shown`), under the context "RestoreDialog".
+TITLE = QT_TRANSLATE_NOOP("RestoreDialog", "Restore from a backup")
+INTRODUCTION = QT_TRANSLATE_NOOP(
+    "RestoreDialog",
     "Choose the backup to go back to. Your diary as it is now is kept in a file beside it, "
-    "so nothing is lost."
+    "so nothing is lost.",
 )
-NO_BACKUPS = (
+NO_BACKUPS = QT_TRANSLATE_NOOP(
+    "RestoreDialog",
     "There are no automatic backups yet: moodlog makes one each time it starts and once a "
-    "day. You can choose a backup file you made yourself."
+    "day. You can choose a backup file you made yourself.",
 )
-FILTER = "moodlog backups (*.sqlite);;All files (*)"
-REASONS = {"start-up": "When moodlog started", "daily": "Daily", "by-hand": "By hand"}
+#: A file-chooser filter: translate the descriptions, keep the patterns in brackets as they are.
+FILTER = QT_TRANSLATE_NOOP("RestoreDialog", "moodlog backups (*.sqlite);;All files (*)")
+# Why a backup was made (the reason stored with it, in the "Why" column).
+REASONS = {
+    "start-up": QT_TRANSLATE_NOOP("RestoreDialog", "When moodlog started"),
+    "daily": QT_TRANSLATE_NOOP("RestoreDialog", "Daily"),
+    "by-hand": QT_TRANSLATE_NOOP("RestoreDialog", "By hand"),
+}
+
+
+def _shown(text: str) -> str:
+    """One of this module's texts above, in the person's language."""
+    return QCoreApplication.translate("RestoreDialog", text)
 
 
 def when_text(made_at: datetime) -> str:
@@ -43,10 +58,17 @@ def when_text(made_at: datetime) -> str:
     return f"{made_at:%a} {made_at.day} {made_at:%b %Y, %H:%M}"
 
 
+def reason_text(reason: str) -> str:
+    """Why a backup was made, in words (a reason this version doesn't know: as stored)."""
+    return _shown(REASONS[reason]) if reason in REASONS else reason
+
+
 def size_text(size: int) -> str:
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        kilobytes = QCoreApplication.translate("RestoreDialog", "{size} KB")
+        return kilobytes.format(size=max(1, round(size / 1024)))
+    megabytes = QCoreApplication.translate("RestoreDialog", "{size} MB")
+    return megabytes.format(size=f"{size / (1024 * 1024):.1f}")
 
 
 class RestoreDialog(QDialog):
@@ -55,7 +77,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: list[Backup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_shown(TITLE))
         self._backups = backups
         self._chosen_file: Path | None = None
         self._build_layout()
@@ -64,20 +86,28 @@ class RestoreDialog(QDialog):
 
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
-        intro = QLabel(INTRODUCTION if self._backups else NO_BACKUPS, self)
+        intro = QLabel(_shown(INTRODUCTION if self._backups else NO_BACKUPS), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.list_label = QLabel("&Backups:", self)
+        self.list_label = QLabel(self.tr("&Backups:"), self)
         self.backup_list = QTreeWidget(self)
-        self.backup_list.setAccessibleName("Backups")
+        self.backup_list.setAccessibleName(self.tr("Backups"))
         self.backup_list.setRootIsDecorated(False)
         self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.backup_list.setHeaderLabels(["Made", "Why", "Size"])
+        self.backup_list.setHeaderLabels(
+            [
+                #: Column heading: when the backup was made.
+                self.tr("Made"),
+                #: Column heading: why the backup was made.
+                self.tr("Why"),
+                self.tr("Size"),
+            ]
+        )
         for backup in self._backups:
             item = QTreeWidgetItem(
                 [
                     when_text(backup.made_at),
-                    REASONS.get(backup.reason, backup.reason),
+                    reason_text(backup.reason),
                     size_text(backup.size),
                 ]
             )
@@ -96,7 +126,7 @@ class RestoreDialog(QDialog):
             self.backup_list.setCurrentItem(first)
         layout.addWidget(self.list_label)
         layout.addWidget(self.backup_list, 1)
-        self.file_button = QPushButton("Choose a &file…", self)
+        self.file_button = QPushButton(self.tr("Choose a &file…"), self)
         self.file_button.setAutoDefault(False)
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
@@ -105,7 +135,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.file_label)
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.restore_button = self.button_box.addButton(
-            "&Restore…", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         layout.addWidget(self.button_box)
         self.resize(560, 380)
@@ -127,12 +157,12 @@ class RestoreDialog(QDialog):
         return self._backups[self.backup_list.indexOfTopLevelItem(current)].path
 
     def _choose_file(self) -> None:
-        path = dialogs.ask_open_path(self, "Choose a backup file", FILTER)
+        path = dialogs.ask_open_path(self, self.tr("Choose a backup file"), _shown(FILTER))
         if path is None:
             return
         self._chosen_file = path
         self.backup_list.clearSelection()
-        self.file_label.setText(f"Chosen: {path}")
+        self.file_label.setText(self.tr("Chosen: {path}").format(path=path))
         self.file_label.show()
         self._update_button()
         self.restore_button.setFocus()

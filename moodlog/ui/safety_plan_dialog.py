@@ -6,7 +6,7 @@ the error line and the buttons stay put. Enter in a section starts a new line; C
 Ctrl+S saves. Closing with unsaved changes asks first: nothing written is lost by a stray Esc.
 """
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -28,15 +28,17 @@ from moodlog.domain.safety_plan import (
     SafetyPlan,
     validate_safety_plan,
 )
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.ui import dialogs
 from moodlog.ui.form_dialog import FormDialog, buddy_label, make_line_edit, make_note_label
 
-INTRODUCTION = (
+INTRODUCTION = QT_TRANSLATE_NOOP(
+    "SafetyPlanDialog",
     "Write this when you feel able to, in your own words. It is for you, for the moments "
     "when things get hard. moodlog keeps it on this computer only; nobody else sees it "
-    "unless you show them or export it."
+    "unless you show them or export it.",
 )
-EMERGENCY_HINT = "911 in the US"
+EMERGENCY_HINT = QT_TRANSLATE_NOOP("SafetyPlanDialog", "911 in the US")
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S")
 _SECTION_LINES = 4  # the height of each section's box, in lines of text
 _PREFERRED_SIZE = QSize(720, 700)
@@ -67,7 +69,7 @@ class SafetyPlanDialog(FormDialog):
     ) -> None:
         # fit_to_text: no stretch above the buttons, so the scroll area takes any extra height.
         super().__init__(parent, fit_to_text=True)
-        self.setWindowTitle("My safety plan")
+        self.setWindowTitle(self.tr("My safety plan"))
         self._build_layout()
         self._load(plan, contacts)
         self._saved = (self.plan(), self.contacts())  # what "unchanged" means on Cancel
@@ -81,7 +83,9 @@ class SafetyPlanDialog(FormDialog):
         content = QWidget(self)
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)  # level with the error line; clear of the bar
-        self.intro_label = QLabel(INTRODUCTION, content)
+        self.intro_label = QLabel(
+            QCoreApplication.translate("SafetyPlanDialog", INTRODUCTION), content
+        )
         self.intro_label.setWordWrap(True)
         column.addWidget(self.intro_label)
         self.section_edits: dict[PlanSection, QPlainTextEdit] = {}
@@ -98,13 +102,13 @@ class SafetyPlanDialog(FormDialog):
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Tab moves through the fields (the area follows the focus), not to the area itself.
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll_area.setAccessibleName("Safety plan")
+        self.scroll_area.setAccessibleName(self.tr("Safety plan"))
         self.scroll_area.setWidget(content)
 
         buttons = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         self._finish_layout(above=[self.scroll_area], buttons=buttons)
         self.save_button = self.button_box.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip("Save (Ctrl+S or Ctrl+Enter)")
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S or Ctrl+Enter)"))
 
     def _section_block(self, section: PlanSection, parent: QWidget) -> QWidget:
         block = QWidget(parent)
@@ -131,17 +135,34 @@ class SafetyPlanDialog(FormDialog):
         return block
 
     def _contacts_group(self, parent: QWidget) -> QGroupBox:
-        group = QGroupBox("Contacts", parent)
+        group = QGroupBox(self.tr("Contacts"), parent)
         grid = QGridLayout(group)
-        self.emergency_edit = make_line_edit("My local emergency number", EMERGENCY_HINT, group)
-        self.trusted_name_edit = make_line_edit("Trusted person's name", "Name", group)
-        self.trusted_phone_edit = make_line_edit("Trusted person's phone", "Phone", group)
-        self.clinician_name_edit = make_line_edit("My clinician's name", "Name", group)
-        self.clinician_phone_edit = make_line_edit("My clinician's phone", "Phone", group)
+        self.emergency_edit = make_line_edit(
+            self.tr("My local emergency number"),
+            QCoreApplication.translate("SafetyPlanDialog", EMERGENCY_HINT),
+            group,
+        )
+        name, phone = self.tr("Name"), self.tr("Phone")
+        self.trusted_name_edit = make_line_edit(self.tr("Trusted person's name"), name, group)
+        self.trusted_phone_edit = make_line_edit(self.tr("Trusted person's phone"), phone, group)
+        self.clinician_name_edit = make_line_edit(self.tr("My clinician's name"), name, group)
+        self.clinician_phone_edit = make_line_edit(self.tr("My clinician's phone"), phone, group)
         rows: tuple[tuple[str, QLineEdit, str, QLineEdit | None], ...] = (
-            ("My local &emergency number", self.emergency_edit, "", None),
-            ("A &trusted person", self.trusted_name_edit, "p&hone", self.trusted_phone_edit),
-            ("My c&linician", self.clinician_name_edit, "ph&one", self.clinician_phone_edit),
+            (self.tr("My local &emergency number"), self.emergency_edit, "", None),
+            (
+                self.tr("A &trusted person"),
+                self.trusted_name_edit,
+                #: the trusted person's phone number
+                self.tr("p&hone"),
+                self.trusted_phone_edit,
+            ),
+            (
+                self.tr("My c&linician"),
+                self.clinician_name_edit,
+                #: the clinician's phone number
+                self.tr("ph&one"),
+                self.clinician_phone_edit,
+            ),
         )
         for row, (text, name_edit, phone_text, phone_edit) in enumerate(rows):
             grid.addWidget(buddy_label(text, name_edit, group), row, 0)
@@ -196,9 +217,9 @@ class SafetyPlanDialog(FormDialog):
         """Close without saving; if anything was changed, ask first."""
         if (self.plan(), self.contacts()) != self._saved and not dialogs.confirm(
             self,
-            "Close without saving?",
-            "The changes to your safety plan have not been saved.",
-            "Close without saving",
+            self.tr("Close without saving?"),
+            self.tr("The changes to your safety plan have not been saved."),
+            self.tr("Close without saving"),
         ):
             return
         super().reject()

@@ -10,7 +10,7 @@ a total is typed, its band.
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from typing_extensions import override
@@ -18,6 +18,7 @@ from typing_extensions import override
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.instruments import Instrument, InstrumentInfo
 from moodlog.domain.questionnaire_result import QuestionnaireResult, Source, validate_result
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.ui.form_dialog import (
     FIRST_DAY,
     FormDialog,
@@ -29,30 +30,45 @@ from moodlog.ui.form_dialog import (
 )
 from moodlog.ui.qt_dates import to_date, to_qdate
 
-# The scales in the order offered: those only ever entered as totals first.
+# The scales in the order offered: those only ever entered as totals first. Shown through
+# the translator (the names alone are the same in every language, so only the two with
+# words are marked for translators).
 SCALES: tuple[tuple[Instrument, str], ...] = (
     (Instrument.QIDS_SR16, "QIDS-SR16"),
     (Instrument.MADRS, "MADRS"),
     (Instrument.HAMD17, "HAM-D17"),
-    (Instrument.PHQ9, "PHQ-9 (total only)"),
-    (Instrument.GAD7, "GAD-7 (total only)"),
+    (Instrument.PHQ9, QT_TRANSLATE_NOOP("ScoreEntryDialog", "PHQ-9 (total only)")),
+    (Instrument.GAD7, QT_TRANSLATE_NOOP("ScoreEntryDialog", "GAD-7 (total only)")),
 )
 SOURCES = (Source.CLINICIAN, Source.PAPER_FORM, Source.OTHER)
-NO_BANDS_TEXT = "moodlog's clinical reference gives no severity bands for this scale."
+NO_BANDS_TEXT = QT_TRANSLATE_NOOP(
+    "ScoreEntryDialog", "moodlog's clinical reference gives no severity bands for this scale."
+)
 NBSP = "\u00a0"
-EMPTY_TOTAL_TEXT = "Type the total as it was given to you."
+EMPTY_TOTAL_TEXT = QT_TRANSLATE_NOOP("ScoreEntryDialog", "Type the total as it was given to you.")
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("ScoreEntryDialog", text)
 
 
 def scale_text(info: InstrumentInfo) -> str:
     """What moodlog knows of a scale, in a few lines: name, time covered, who rates it,
     bands, remission and relapse."""
-    lines = [info.full_name, f"Period: {info.period} · Rated by: {info.rated_by}"]
+    period = QCoreApplication.translate(
+        "ScoreEntryDialog", "Period: {period} · Rated by: {rated_by}"
+    ).format(period=info.period, rated_by=info.rated_by)
+    lines = [info.full_name, period]
     if info.bands:
         # A band never breaks across lines: its words are joined by no-break spaces.
         bands = (f"{band.range_text} {band.label}".replace(" ", NBSP) for band in info.bands)
-        lines.append("Bands: " + " · ".join(bands))
-    elif "no severity bands" not in info.remission_text:
-        lines.append(NO_BANDS_TEXT)
+        lines.append(
+            QCoreApplication.translate("ScoreEntryDialog", "Bands: {bands}").format(
+                bands=" · ".join(bands)
+            )
+        )
+    else:
+        lines.append(_translate(NO_BANDS_TEXT))
     lines.append(" ".join(text for text in (info.remission_text, info.relapse_text) if text))
     return "\n".join(lines)
 
@@ -81,7 +97,9 @@ class ScoreEntryDialog(FormDialog):
             raise ValueError("only a total entered from elsewhere is corrected here")
         self._today = today
         self._existing = existing
-        self.setWindowTitle("Enter a score" if existing is None else "Correct a score")
+        self.setWindowTitle(
+            self.tr("Enter a score") if existing is None else self.tr("Correct a score")
+        )
         self._build_layout()
         if existing is not None:
             self._load(existing)
@@ -96,18 +114,20 @@ class ScoreEntryDialog(FormDialog):
     def _build_layout(self) -> None:
         self.scale_combo = QComboBox(self)
         for instrument, text in SCALES:
-            self.scale_combo.addItem(text, instrument)
-        self.scale_combo.setAccessibleName("Scale")
+            self.scale_combo.addItem(_translate(text), instrument)
+        self.scale_combo.setAccessibleName(self.tr("Scale"))
         self.scale_label = make_note_label("", self)
-        self.scale_label.setAccessibleName("About this scale")
-        self._add_row("&Scale", stacked(self.scale_combo, self.scale_label), self.scale_combo)
+        self.scale_label.setAccessibleName(self.tr("About this scale"))
+        self._add_row(
+            self.tr("&Scale"), stacked(self.scale_combo, self.scale_label), self.scale_combo
+        )
 
         self.date_edit = make_date_edit(
-            self._today, self._today, "Date of the score", self, earliest=FIRST_DAY
+            self._today, self._today, self.tr("Date of the score"), self, earliest=FIRST_DAY
         )
-        self._add_row("&Date", self.date_edit)
+        self._add_row(self.tr("&Date"), self.date_edit)
 
-        self.total_edit = make_line_edit("Total", "", self)
+        self.total_edit = make_line_edit(self.tr("Total"), "", self)
         self.total_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression("[0-9]{0,3}"), self.total_edit)
         )
@@ -117,22 +137,24 @@ class ScoreEntryDialog(FormDialog):
         self.range_label = QLabel(self)
         self.band_label = QLabel(self)
         self.band_label.setWordWrap(True)
-        self.band_label.setAccessibleName("Band")
+        self.band_label.setAccessibleName(self.tr("Band"))
         total_row = QHBoxLayout()
         total_row.addWidget(self.total_edit)
         total_row.addWidget(self.range_label)
         total_row.addSpacing(12)
         total_row.addWidget(self.band_label, 1)
-        self._add_row("&Total", total_row, self.total_edit)
+        self._add_row(self.tr("&Total"), total_row, self.total_edit)
 
-        self.source_combo = make_choice_combo("Where the total came from", SOURCES, self)
-        self._add_row("Sou&rce", self.source_combo)
+        self.source_combo = make_choice_combo(self.tr("Where the total came from"), SOURCES, self)
+        self._add_row(self.tr("Sou&rce"), self.source_combo)
         self.source_note_edit = make_line_edit(
-            "Where from, in your words", "e.g. Dr Lee, TMS clinic (optional)", self
+            self.tr("Where from, in your words"),
+            self.tr("e.g. Dr Lee, TMS clinic (optional)"),
+            self,
         )
-        self._add_row("&Where from", self.source_note_edit)
-        self.note_edit = make_line_edit("Note", "Optional", self)
-        self._add_row("&Note", self.note_edit)
+        self._add_row(self.tr("&Where from"), self.source_note_edit)
+        self.note_edit = make_line_edit(self.tr("Note"), self.tr("Optional"), self)
+        self._add_row(self.tr("&Note"), self.note_edit)
 
         self._finish_layout()
         # Wide enough for the longest bands line (the QIDS-SR16's) to fit on one line.
@@ -167,19 +189,24 @@ class ScoreEntryDialog(FormDialog):
     def _on_scale_changed(self) -> None:
         info = self._instrument().info
         self.scale_label.setText(scale_text(info))
-        self.range_label.setText(f"of {info.max_total}")
-        self.total_edit.setToolTip(f"A whole number from 0 to {info.max_total}")
+        #: after the total typed in: "12 of 27"
+        self.range_label.setText(self.tr("of {highest}").format(highest=info.max_total))
+        self.total_edit.setToolTip(
+            self.tr("A whole number from 0 to {highest}").format(highest=info.max_total)
+        )
         self._show_band()
 
     def _show_band(self) -> None:
         info = self._instrument().info
         total = self._total()
         if total is None:
-            text = EMPTY_TOTAL_TEXT
+            text = _translate(EMPTY_TOTAL_TEXT)
         elif total > info.max_total:
-            text = f"Above the highest {info.name} total ({info.max_total})."
+            text = self.tr("Above the highest {name} total ({highest}).").format(
+                name=info.name, highest=info.max_total
+            )
         else:
-            text = f"Band: {info.band_label(total)}"
+            text = self.tr("Band: {band}").format(band=info.band_label(total))
         self.band_label.setText(text)
         self._refit()
 

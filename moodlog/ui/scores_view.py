@@ -12,7 +12,7 @@ Treatment tabs): Alt+G and Alt+D would be ambiguous and only move the focus.
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,7 +40,8 @@ from moodlog.domain.questionnaire_schedule import (
     INTERVALS_DAYS,
     Due,
 )
-from moodlog.domain.questionnaire_texts import ANSWER_OPTIONS, ATTRIBUTION
+from moodlog.domain.questionnaire_texts import answer_options, attribution
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
 from moodlog.ui import dialogs
@@ -48,7 +49,14 @@ from moodlog.ui.diary_view import DiaryView
 from moodlog.ui.message_banner import BannerKind, MessageBanner
 from moodlog.ui.record_table import make_record_table
 
-COLUMNS = ("Date", "Scale", "Total", "Item 9", "Source", "Note")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ScoresView", "Date"),
+    QT_TRANSLATE_NOOP("ScoresView", "Scale"),
+    QT_TRANSLATE_NOOP("ScoresView", "Total"),
+    QT_TRANSLATE_NOOP("ScoresView", "Item 9"),
+    QT_TRANSLATE_NOOP("ScoresView", "Source"),
+    QT_TRANSLATE_NOOP("ScoresView", "Note"),
+)
 DATE, SCALE, TOTAL, ITEM_9, SOURCE, NOTE = range(len(COLUMNS))
 
 NOT_ASKED = "—"
@@ -56,6 +64,25 @@ WARNING_MARK = "⚠"
 
 
 # -- texts (pure, so tests can compare them with the domain) ---------------------------------
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("ScoresView", text)
+
+
+def _and_list(items: Iterable[str]) -> str:
+    """ "a and b", "a and b and c": the words joined in the person's language."""
+    joined = ""
+    for item in items:
+        joined = (
+            #: a list of two or more: "PHQ-9 and GAD-7", "the last 2 weeks and the past 7 days"
+            QCoreApplication.translate("ScoresView", "{first} and {second}").format(
+                first=joined, second=item
+            )
+            if joined
+            else item
+        )
+    return joined
 
 
 def due_line(due: Due, today: date) -> str:
@@ -70,8 +97,9 @@ def item_9_text(result: QuestionnaireResult) -> str:
         return NOT_ASKED
     answer = result.safety_answer
     if answer is None:  # worth a question at the next visit, like an answer above 0
-        return f"{WARNING_MARK} Not answered"
-    text = f"{answer} · {ANSWER_OPTIONS[answer]}"
+        not_answered = QCoreApplication.translate("ScoresView", "Not answered")
+        return f"{WARNING_MARK} {not_answered}"
+    text = f"{answer} · {answer_options()[answer]}"
     return f"{WARNING_MARK} {text}" if answer > 0 else text
 
 
@@ -96,15 +124,20 @@ def meaning_text(instruments: Iterable[Instrument] = ()) -> str:
     present = set(instruments)
     # The two asked here always, then any other scale in the diary, in the scales' order.
     infos = [info for i, info in INSTRUMENTS.items() if i in ASKED_IN_APP or i in present]
-    periods = " and ".join(sorted({INSTRUMENTS[i].period for i in ASKED_IN_APP}))
+    periods = _and_list(sorted({INSTRUMENTS[i].period for i in ASKED_IN_APP}))
     lines = [
-        f"The {' and '.join(i.label for i in ASKED_IN_APP)} ask about {periods}. A band "
-        "describes a score; it is not a diagnosis."
+        QCoreApplication.translate(
+            "ScoresView",
+            "The {scales} ask about {periods}. A band describes a score; it is not a diagnosis.",
+        ).format(scales=_and_list(i.label for i in ASKED_IN_APP), periods=periods)
     ]
     lines += [_scale_line(info) for info in infos]
     lines.append(
-        f"Response: the total falls by {round(RESPONSE_DROP * 100)} % or more from the "
-        "baseline (the score taken just before a treatment began)."
+        QCoreApplication.translate(
+            "ScoresView",
+            "Response: the total falls by {percent} % or more from the baseline (the score "
+            "taken just before a treatment began).",
+        ).format(percent=round(RESPONSE_DROP * 100))
     )
     return "\n".join(lines)
 
@@ -151,7 +184,7 @@ class ScoresView(DiaryView):
 
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
-        title = QLabel("Questionnaire scores", self)
+        title = QLabel(self.tr("Questionnaire scores"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
@@ -163,14 +196,14 @@ class ScoresView(DiaryView):
         self.due_label = QLabel(self)
         self.due_label.setWordWrap(True)
         self.due_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.due_label.setAccessibleName("When the questionnaires are due")
+        self.due_label.setAccessibleName(self.tr("When the questionnaires are due"))
         layout.addWidget(self.due_label)
         interval_row = QHBoxLayout()
-        self.interval_label = QLabel("Re&mind me every", self)
+        self.interval_label = QLabel(self.tr("Re&mind me every"), self)
         self.interval_combo = QComboBox(self)
         for days in INTERVALS_DAYS:
-            self.interval_combo.addItem(f"{days} days", days)
-        self.interval_combo.setAccessibleName("Remind me every")
+            self.interval_combo.addItem(self.tr("{days} days").format(days=days), days)
+        self.interval_combo.setAccessibleName(self.tr("Remind me every"))
         self.interval_label.setBuddy(self.interval_combo)
         interval_row.addWidget(self.interval_label)
         interval_row.addWidget(self.interval_combo)
@@ -182,52 +215,59 @@ class ScoresView(DiaryView):
         self.take_buttons: dict[Instrument, QPushButton] = {}
         # Alt+P and Alt+A: Alt+G is the Go menu's.
         for instrument, text in (
-            (Instrument.PHQ9, "Take the &PHQ-9"),
-            (Instrument.GAD7, "Take the G&AD-7"),
+            (Instrument.PHQ9, self.tr("Take the &PHQ-9")),
+            (Instrument.GAD7, self.tr("Take the G&AD-7")),
         ):
             button = QPushButton(text, self)
-            button.setAccessibleName(f"Take the {instrument.label}")
+            button.setAccessibleName(self.tr("Take the {scale}").format(scale=instrument.label))
             button.setToolTip(
-                f"{instrument.info.full_name}: {len(instrument.info.items)} questions"
+                self.tr("{name}: {count} questions").format(
+                    name=instrument.info.full_name, count=len(instrument.info.items)
+                )
             )
             self.take_buttons[instrument] = button
             buttons.addWidget(button)
         self.phq9_button = self.take_buttons[Instrument.PHQ9]
         self.gad7_button = self.take_buttons[Instrument.GAD7]
-        self.enter_total_button = QPushButton("Enter a score from &elsewhere…", self)
-        self.enter_total_button.setAccessibleName("Enter a score from elsewhere")
+        self.enter_total_button = QPushButton(self.tr("Enter a score from &elsewhere…"), self)
+        self.enter_total_button.setAccessibleName(self.tr("Enter a score from elsewhere"))
         self.enter_total_button.setToolTip(
-            "A total from a paper form or from your clinician: "
-            + ", ".join(i.label for i in INSTRUMENTS)
+            self.tr("A total from a paper form or from your clinician: {scales}").format(
+                scales=", ".join(i.label for i in INSTRUMENTS)
+            )
         )
         buttons.addWidget(self.enter_total_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addSpacing(self.fontMetrics().height() // 2)
 
-        self.table_label = QLabel("Results, &newest first", self)
+        self.table_label = QLabel(self.tr("Results, &newest first"), self)
         layout.addWidget(self.table_label)
-        self.table = make_record_table(COLUMNS, "Questionnaire results, newest first", self)
+        self.table = make_record_table(
+            [_translate(c) for c in COLUMNS], self.tr("Questionnaire results, newest first"), self
+        )
         self.table_label.setBuddy(self.table)
         # The header's tooltip says what item 9 asks, in the questionnaire's own words.
-        item_9_header = QTableWidgetItem(COLUMNS[ITEM_9])
+        item_9_header = QTableWidgetItem(_translate(COLUMNS[ITEM_9]))
         item_9_header.setToolTip(
-            f"PHQ-9 question {SAFETY_ITEM_INDEX + 1}: "
-            f"{INSTRUMENTS[Instrument.PHQ9].items[SAFETY_ITEM_INDEX]}"
+            self.tr("PHQ-9 question {number}: {question}").format(
+                number=SAFETY_ITEM_INDEX + 1,
+                question=INSTRUMENTS[Instrument.PHQ9].items[SAFETY_ITEM_INDEX],
+            )
         )
         self.table.setHorizontalHeaderItem(ITEM_9, item_9_header)
         self.table.setMinimumHeight(self.fontMetrics().height() * 2 * 5)
         layout.addWidget(self.table, 1)
         row_buttons = QHBoxLayout()
         # Alt+L: Alt+D is the Diary menu's.
-        self.delete_button = QPushButton("De&lete…", self)
-        self.delete_button.setAccessibleName("Delete the selected result")
+        self.delete_button = QPushButton(self.tr("De&lete…"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the selected result"))
         row_buttons.addWidget(self.delete_button)
         row_buttons.addStretch(1)
         layout.addLayout(row_buttons)
         layout.addSpacing(self.fontMetrics().height() // 2)
 
-        heading = QLabel("What the numbers mean", self)
+        heading = QLabel(self.tr("What the numbers mean"), self)
         heading_font = QFont(heading.font())
         heading_font.setBold(True)
         heading.setFont(heading_font)
@@ -235,11 +275,11 @@ class ScoresView(DiaryView):
         self.meaning_label = QLabel(self)
         self.meaning_label.setWordWrap(True)
         self.meaning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meaning_label.setAccessibleName("What the numbers mean")
+        self.meaning_label.setAccessibleName(self.tr("What the numbers mean"))
         layout.addWidget(self.meaning_label)
-        self.attribution_label = QLabel(ATTRIBUTION, self)
+        self.attribution_label = QLabel(attribution(), self)
         self.attribution_label.setWordWrap(True)
-        self.attribution_label.setAccessibleName("Attribution")
+        self.attribution_label.setAccessibleName(self.tr("Attribution"))
         layout.addWidget(self.attribution_label)
 
         for first, second in (
@@ -278,7 +318,7 @@ class ScoresView(DiaryView):
         days = self.interval_days()
         self._show_due(self._clock().date())
         self.interval_changed.emit(days)
-        self.status.emit(f"Questionnaires: a reminder every {days} days.")
+        self.status.emit(self.tr("Questionnaires: a reminder every {days} days.").format(days=days))
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -293,10 +333,12 @@ class ScoresView(DiaryView):
         for row, result in enumerate(self._results):
             self._fill_row(row, result)
         self.table_label.setText(
-            f"Results, &newest first ({len(self._results)})"
+            self.tr("Results, &newest first ({count})").format(count=len(self._results))
             if self._results
-            else "Results, &newest first: none yet. Take a questionnaire, or enter a score "
-            "from elsewhere."
+            else self.tr(
+                "Results, &newest first: none yet. Take a questionnaire, or enter a score "
+                "from elsewhere."
+            )
         )
         # The same result stays selected; if it is gone, the one now in its place (the next
         # older), so the keyboard can carry on from there.
@@ -323,7 +365,7 @@ class ScoresView(DiaryView):
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if column == ITEM_9 and text == NOT_ASKED:
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, "Not asked")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Not asked"))
             if column == NOTE and result.note:
                 item.setToolTip(result.note)
             if column == SCALE:
@@ -372,9 +414,9 @@ class ScoresView(DiaryView):
             return
         if not dialogs.confirm(
             self,
-            "Delete result",
-            f"Delete the {result.summary}? You can undo this.",
-            "Delete",
+            self.tr("Delete result"),
+            self.tr("Delete the {result}? You can undo this.").format(result=result.summary),
+            self.tr("Delete"),
         ):
             return
         try:
@@ -384,8 +426,10 @@ class ScoresView(DiaryView):
             return
         self._undo.append(removed)
         self.refresh()
-        message = f"{removed.info.name} of {day_text(removed.taken_on)} deleted."
-        self.banner.show_message(message, BannerKind.INFO, [("&Undo", self.undo_delete)])
+        message = self.tr("{scale} of {day} deleted.").format(
+            scale=removed.info.name, day=day_text(removed.taken_on)
+        )
+        self.banner.show_message(message, BannerKind.INFO, [(self.tr("&Undo"), self.undo_delete)])
         self.status.emit(message)
         self.changed.emit()
 
@@ -402,7 +446,9 @@ class ScoresView(DiaryView):
             return
         self.refresh()
         self.select_result(restored.id or 0)
-        message = f"{restored.info.name} of {day_text(restored.taken_on)} restored."
+        message = self.tr("{scale} of {day} restored.").format(
+            scale=restored.info.name, day=day_text(restored.taken_on)
+        )
         self.banner.show_message(message, BannerKind.SUCCESS)
         self.status.emit(message)
         self.changed.emit()

@@ -4,7 +4,7 @@ course. Only the fields that apply to the course's kind are shown."""
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from moodlog.domain.blood_pressure_text import format_blood_pressure, parse_blood_pressure
 from moodlog.domain.medications import format_dose
 from moodlog.domain.side_effects import Severity
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.domain.treatments import (
     ECT_PLACEMENTS,
     ESKETAMINE_DOSES_MG,
@@ -30,15 +31,16 @@ from moodlog.domain.treatments import (
     CourseKind,
     TreatmentCourse,
     TreatmentSession,
+    option_text,
     validate_session,
 )
 from moodlog.ui.choice_input import ChoiceInput
 from moodlog.ui.form_dialog import FormDialog, make_line_edit
 
-_RATING_TIP = "{what} 0 = none, 10 = very strong. Type a number; Delete clears."
 _SETTING_PLACEHOLDERS = {
-    CourseKind.VNS: "e.g. 2.0 mA, 30 s on / 5 min off",
-    CourseKind.DBS: "As your clinician wrote it",
+    #: A VNS device's setting
+    CourseKind.VNS: QT_TRANSLATE_NOOP("SessionDialog", "e.g. 2.0 mA, 30 s on / 5 min off"),
+    CourseKind.DBS: QT_TRANSLATE_NOOP("SessionDialog", "As your clinician wrote it"),
 }
 
 
@@ -73,7 +75,13 @@ class SessionDialog(FormDialog):
         self._now = now
         self._existing = existing
         word = course.kind.session_word
-        self.setWindowTitle(f"{course.title}: {'edit' if existing else 'new'} {word}")
+        if existing:
+            #: e.g. "TMS · iTBS (theta burst): edit session"
+            title = self.tr("{course}: edit {session}")
+        else:
+            #: e.g. "TMS · iTBS (theta burst): new session"
+            title = self.tr("{course}: new {session}")
+        self.setWindowTitle(title.format(course=course.title, session=word))
         self._build_layout()
         self._show_fields_for_kind()
         self.at_edit.setDateTime(_to_qdatetime(now))
@@ -92,8 +100,8 @@ class SessionDialog(FormDialog):
         self._build_tms_fields()
         self._build_ketamine_fields()
         self._build_other_fields()
-        self.note_edit = make_line_edit("Note", "Optional", self)
-        self._add_row("No&te", self.note_edit)
+        self.note_edit = make_line_edit(self.tr("Note"), self.tr("Optional"), self)
+        self._add_row(self.tr("No&te"), self.note_edit)
         self._finish_layout(above=[self.title_label])
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
 
@@ -119,18 +127,21 @@ class SessionDialog(FormDialog):
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat("d MMM yyyy  HH:mm")
         self.at_edit.setDateTimeRange(QDateTime(QDate(1900, 1, 1), QTime(0, 0)), self._max_at())
-        self.at_edit.setAccessibleName("Date and time")
-        self._add_row("&When", self.at_edit)
-        word = self._course.kind.session_word
+        self.at_edit.setAccessibleName(self.tr("Date and time"))
+        self._add_row(self.tr("&When"), self.at_edit)
+        word = self._course.kind.session_word.capitalize()
         self.number_spin = QSpinBox(self)
         self.number_spin.setRange(0, 999)
-        self.number_spin.setSpecialValueText("Not set")
-        self.number_spin.setAccessibleName(f"{word.capitalize()} number")
+        self.number_spin.setSpecialValueText(self.tr("Not set"))
+        #: e.g. "Session number", "Infusion number"
+        self.number_spin.setAccessibleName(self.tr("{session} number").format(session=word))
         planned = self._course.planned_sessions
-        self.of_label = QLabel(f" of {planned}" if planned else "", self)
+        #: After the session's number: "of 30" sessions planned
+        of_planned = " " + self.tr("of {planned}").format(planned=planned) if planned else ""
+        self.of_label = QLabel(of_planned, self)
         self.of_label.setVisible(bool(planned))
         self._add_row(
-            f"{word.capitalize()} &number",
+            self.tr("{session} &number").format(session=word),
             self._row(self.number_spin, self.of_label),
             self.number_spin,
         )
@@ -141,90 +152,108 @@ class SessionDialog(FormDialog):
     def _build_tms_fields(self) -> None:
         self.intensity_spin = QSpinBox(self)
         self.intensity_spin.setRange(0, 200)
-        self.intensity_spin.setSpecialValueText("Not set")
+        self.intensity_spin.setSpecialValueText(self.tr("Not set"))
         self.intensity_spin.setSuffix(" %")
-        self.intensity_spin.setAccessibleName("Intensity, percent of motor threshold")
+        self.intensity_spin.setAccessibleName(self.tr("Intensity, percent of motor threshold"))
         self._intensity_row = self._row(
-            self.intensity_spin, QLabel("of motor threshold (optional)", self)
+            self.intensity_spin, QLabel(self.tr("of motor threshold (optional)"), self)
         )
-        self._add_row("&Intensity", self._intensity_row, self.intensity_spin)
+        self._add_row(self.tr("&Intensity"), self._intensity_row, self.intensity_spin)
         box = QWidget(self)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         self.side_effect_checks: dict[str, QCheckBox] = {}
         for index, name in enumerate(TMS_SIDE_EFFECTS):
-            check = QCheckBox(name, box)
-            check.setAccessibleName(name)
+            check = QCheckBox(option_text(name), box)
+            check.setAccessibleName(option_text(name))
             self.side_effect_checks[name] = check
             grid.addWidget(check, index // 2, index % 2)
         self._side_effects_box = box
-        self._add_row("Side &effects", box, self.side_effect_checks[TMS_SIDE_EFFECTS[0]])
+        self._add_row(self.tr("Side &effects"), box, self.side_effect_checks[TMS_SIDE_EFFECTS[0]])
         self.other_effects_edit = make_line_edit(
-            "Other side effects", "Comma separated, e.g. tired, jaw ache", self
+            self.tr("Other side effects"), self.tr("Comma separated, e.g. tired, jaw ache"), self
         )
-        self._add_row("Ot&her side effects", self.other_effects_edit)
+        self._add_row(self.tr("Ot&her side effects"), self.other_effects_edit)
 
     def _build_ketamine_fields(self) -> None:
         self.dose_combo = QComboBox(self)
-        self.dose_combo.addItem("Not set", None)
+        self.dose_combo.addItem(self.tr("Not set"), None)
         for dose in ESKETAMINE_DOSES_MG:
             self.dose_combo.addItem(format_dose(dose, "mg"), dose)
-        self.dose_combo.setAccessibleName("Dose")
-        self._add_row("&Dose", self.dose_combo)
+        self.dose_combo.setAccessibleName(self.tr("Dose"))
+        self._add_row(self.tr("&Dose"), self.dose_combo)
         self.dose_spin = QDoubleSpinBox(self)
         self.dose_spin.setRange(0, 2000)
         self.dose_spin.setDecimals(1)
-        self.dose_spin.setSpecialValueText("Not set")
-        self.dose_spin.setSuffix(" mg")
-        self.dose_spin.setAccessibleName("Dose")
-        self._add_row("&Dose", self.dose_spin)
-        self.bp_before_edit = self._bp_edit("Blood pressure before")
-        self._add_row("Blood pressure &before", self.bp_before_edit)
-        self.bp_after_edit = self._bp_edit("Blood pressure after")
-        self._add_row("Blood pressure &after", self.bp_after_edit)
+        self.dose_spin.setSpecialValueText(self.tr("Not set"))
+        #: Milligrams, the unit after a dose
+        self.dose_spin.setSuffix(" " + self.tr("mg"))
+        self.dose_spin.setAccessibleName(self.tr("Dose"))
+        self._add_row(self.tr("&Dose"), self.dose_spin)
+        self.bp_before_edit = self._bp_edit(self.tr("Blood pressure before"))
+        self._add_row(self.tr("Blood pressure &before"), self.bp_before_edit)
+        self.bp_after_edit = self._bp_edit(self.tr("Blood pressure after"))
+        self._add_row(self.tr("Blood pressure &after"), self.bp_after_edit)
         self.ratings_hint = QLabel(
-            "How strong each effect was, from 0 (none) to 10 (very strong). "
-            "Leave any you did not rate.",
+            self.tr(
+                "How strong each effect was, from 0 (none) to 10 (very strong). "
+                "Leave any you did not rate."
+            ),
             self,
         )
         self.ratings_hint.setWordWrap(True)
         self._form.addRow(self.ratings_hint)
-        self.dissociation_input = self._rating("Dissociation", "Feeling detached or unreal.")
-        self._add_row("Di&ssociation", self.dissociation_input)
-        self.nausea_input = self._rating("Nausea", "Feeling sick.")
-        self._add_row("Na&usea", self.nausea_input)
-        self.sedation_input = self._rating("Sedation", "Drowsy or hard to keep awake.")
-        self._add_row("Sedat&ion", self.sedation_input)
+        self.dissociation_input = self._rating(
+            self.tr("Dissociation"), self.tr("Feeling detached or unreal.")
+        )
+        self._add_row(self.tr("Di&ssociation"), self.dissociation_input)
+        #: Feeling sick
+        self.nausea_input = self._rating(self.tr("Nausea"), self.tr("Feeling sick."))
+        self._add_row(self.tr("Na&usea"), self.nausea_input)
+        self.sedation_input = self._rating(
+            self.tr("Sedation"), self.tr("Drowsy or hard to keep awake.")
+        )
+        self._add_row(self.tr("Sedat&ion"), self.sedation_input)
 
     def _bp_edit(self, name: str) -> QLineEdit:
-        edit = make_line_edit(name, "e.g. 128/82 (optional)", self)
-        edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("e.g. 128/82 (optional)") * 2)
+        placeholder = self.tr("e.g. 128/82 (optional)")
+        edit = make_line_edit(name, placeholder, self)
+        edit.setMaximumWidth(self.fontMetrics().horizontalAdvance(placeholder) * 2)
         return edit
 
     def _rating(self, name: str, what: str) -> ChoiceInput:
-        rating = ChoiceInput(name, range(11), describe={0: "none", 10: "very strong"}, parent=self)
-        rating.setToolTip(_RATING_TIP.format(what=what))
+        #: How strong an effect was: 0 is none
+        none = self.tr("none")
+        rating = ChoiceInput(
+            name, range(11), describe={0: none, 10: self.tr("very strong")}, parent=self
+        )
+        #: {what} describes the effect, e.g. "Feeling sick."
+        tip = self.tr("{what} 0 = none, 10 = very strong. Type a number; Delete clears.")
+        rating.setToolTip(tip.format(what=what))
         return rating
 
     def _build_other_fields(self) -> None:
         self.placement_combo = QComboBox(self)
-        self.placement_combo.addItem("Not set", "")
+        self.placement_combo.addItem(self.tr("Not set"), "")
         for placement in ECT_PLACEMENTS:
-            self.placement_combo.addItem(placement, placement)
-        self.placement_combo.setAccessibleName("Electrode placement")
-        self._add_row("Electrode &placement", self.placement_combo)
+            self.placement_combo.addItem(option_text(placement), placement)
+        self.placement_combo.setAccessibleName(self.tr("Electrode placement"))
+        self._add_row(self.tr("Electrode &placement"), self.placement_combo)
         self.memory_input = ChoiceInput(
-            "Memory or confusion complaints afterwards",
+            self.tr("Memory or confusion complaints afterwards"),
             [s.value for s in Severity],
             [s.label for s in Severity],
             parent=self,
         )
-        self.memory_input.setToolTip("Type 0 (none) to 3 (severe); Delete clears.")
-        self._add_row("&Memory or confusion afterwards", self.memory_input)
+        self.memory_input.setToolTip(self.tr("Type 0 (none) to 3 (severe); Delete clears."))
+        self._add_row(self.tr("&Memory or confusion afterwards"), self.memory_input)
         placeholder = _SETTING_PLACEHOLDERS.get(self._course.kind, "")
-        self.setting_edit = make_line_edit("Setting", placeholder, self)
+        if placeholder:
+            placeholder = QCoreApplication.translate("SessionDialog", placeholder)
+        #: A VNS or DBS device's setting, as the clinician wrote it
+        self.setting_edit = make_line_edit(self.tr("Setting"), placeholder, self)
         self.setting_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance(f"{placeholder}MM"))
-        self._add_row("&Setting", self.setting_edit)
+        self._add_row(self.tr("&Setting"), self.setting_edit)
 
     def _show_fields_for_kind(self) -> None:
         kind = self._course.kind

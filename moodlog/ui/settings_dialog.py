@@ -91,7 +91,7 @@ class SettingsDialog(QDialog):
         tray_available: bool | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         self._store = store
         self._clock = clock
@@ -114,18 +114,26 @@ class SettingsDialog(QDialog):
     def _build_layout(self) -> None:
         outer = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._scroll(self._build_today_page()), "T&oday")
-        self.tabs.addTab(self._build_sleep_page(), "S&leep and trackers")
-        self.tabs.addTab(self._build_questionnaire_page(), "Q&uestionnaires")
-        self.tabs.addTab(self._build_safety_page(), "Safety &plan")
-        self.tabs.addTab(self._build_report_page(), "&Report")
-        self.tabs.addTab(self._build_appearance_page(), "App&earance")
         self.reminder_page = self._build_reminder_page()
-        self.tabs.addTab(self.reminder_page, "Re&minders")
+        # (page, its name for show_page (never translated), its tab's text)
+        pages: list[tuple[QWidget, str, str]] = [
+            #: The tab for the Today view's choices (the page's name, not the date).
+            (self._scroll(self._build_today_page()), "Today", self.tr("T&oday")),
+            (self._build_sleep_page(), "Sleep and trackers", self.tr("S&leep and trackers")),
+            (self._build_questionnaire_page(), "Questionnaires", self.tr("Q&uestionnaires")),
+            (self._build_safety_page(), "Safety plan", self.tr("Safety &plan")),
+            (self._build_report_page(), "Report", self.tr("&Report")),
+            (self._build_appearance_page(), "Appearance", self.tr("App&earance")),
+            (self.reminder_page, "Reminders", self.tr("Re&minders")),
+        ]
+        self._page_names: list[str] = []
+        for page, name, text in pages:
+            self.tabs.addTab(page, text)
+            self._page_names.append(name)
         outer.addWidget(self.tabs, 1)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.hide()
         outer.addWidget(self.error_label)
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -152,24 +160,28 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(
             make_note_label(
-                "Tick the scales the Today view asks about. The words at each end say what "
-                "0 and 10 mean to you; leave a field blank for the usual words. Hidden "
-                "scales keep what you rated before.",
+                self.tr(
+                    "Tick the scales the Today view asks about. The words at each end say what "
+                    "0 and 10 mean to you; leave a field blank for the usual words. Hidden "
+                    "scales keep what you rated before."
+                ),
                 page,
             )
         )
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        grid.addWidget(QLabel("<b>Scale</b>", page), 0, 0)
-        grid.addWidget(QLabel("<b>Words at 0</b>", page), 0, 1)
-        grid.addWidget(QLabel("<b>Words at 10</b>", page), 0, 2)
+        grid.addWidget(QLabel(self.tr("<b>Scale</b>"), page), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Words at 0</b>"), page), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Words at 10</b>"), page), 0, 2)
         self.scale_checks: dict[str, QCheckBox] = {}
         self.anchor_edits: dict[str, tuple[QLineEdit, QLineEdit]] = {}
         for row, scale in enumerate(SCALES, start=1):
             check = QCheckBox(scale.label, page)
             check.setToolTip(scale.question)
-            low = self._anchor_edit(f"{scale.label}: words at 0", scale.low, page)
-            high = self._anchor_edit(f"{scale.label}: words at 10", scale.high, page)
+            low_name = self.tr("{scale}: words at 0").format(scale=scale.label)
+            high_name = self.tr("{scale}: words at 10").format(scale=scale.label)
+            low = self._anchor_edit(low_name, scale.low, page)
+            high = self._anchor_edit(high_name, scale.high, page)
             grid.addWidget(check, row, 0)
             grid.addWidget(low, row, 1)
             grid.addWidget(high, row, 2)
@@ -193,11 +205,13 @@ class SettingsDialog(QDialog):
     def _build_sleep_page(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        sleep_box = QGroupBox("Sleep entry on Today", page)
+        sleep_box = QGroupBox(self.tr("Sleep entry on Today"), page)
         sleep_layout = QVBoxLayout(sleep_box)
-        self.quick_sleep_radio = QRadioButton("&Quick: hours slept and how well", sleep_box)
+        self.quick_sleep_radio = QRadioButton(
+            self.tr("&Quick: hours slept and how well"), sleep_box
+        )
         self.full_sleep_radio = QRadioButton(
-            "&Detailed sleep diary: bedtime, waking, time awake at night", sleep_box
+            self.tr("&Detailed sleep diary: bedtime, waking, time awake at night"), sleep_box
         )
         self._sleep_group = QButtonGroup(self)
         self._sleep_group.addButton(self.quick_sleep_radio)
@@ -205,15 +219,19 @@ class SettingsDialog(QDialog):
         sleep_layout.addWidget(self.quick_sleep_radio)
         sleep_layout.addWidget(self.full_sleep_radio)
         sleep_layout.addWidget(
-            make_note_label("Either way, you can switch for one night on Today.", sleep_box)
+            make_note_label(
+                self.tr("Either way, you can switch for one night on Today."), sleep_box
+            )
         )
         layout.addWidget(sleep_box)
-        trackers_box = QGroupBox("Trackers on Today", page)
+        trackers_box = QGroupBox(self.tr("Trackers on Today"), page)
         trackers_layout = QVBoxLayout(trackers_box)
         self.tracker_list = QListWidget(trackers_box)
-        self.tracker_list.setAccessibleName("Trackers shown on Today")
-        list_label = buddy_label("Tic&k the trackers Today shows:", self.tracker_list, trackers_box)
-        self.trackers_button = QPushButton("Add a &tracker…", trackers_box)
+        self.tracker_list.setAccessibleName(self.tr("Trackers shown on Today"))
+        list_label = buddy_label(
+            self.tr("Tic&k the trackers Today shows:"), self.tracker_list, trackers_box
+        )
+        self.trackers_button = QPushButton(self.tr("Add a &tracker…"), trackers_box)
         self.trackers_button.setVisible(self._manage_trackers is not None)
         self.trackers_button.setAutoDefault(False)
         trackers_layout.addWidget(list_label)
@@ -230,21 +248,24 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         self.interval_combo = QComboBox(page)
         for days in INTERVALS_DAYS:
-            self.interval_combo.addItem(f"{days} days", days)
-        self.interval_combo.setAccessibleName("Suggest a questionnaire every")
+            # Every choice is a week or more: no "1 day".
+            self.interval_combo.addItem(self.tr("{days} days").format(days=days), days)
+        self.interval_combo.setAccessibleName(self.tr("Suggest a questionnaire every"))
         form.addRow(
-            buddy_label("&Suggest a questionnaire every", self.interval_combo, page),
+            buddy_label(self.tr("&Suggest a questionnaire every"), self.interval_combo, page),
             self.interval_combo,
         )
         layout.addLayout(form)
         layout.addWidget(
             make_note_label(
-                "Today says when a PHQ-9 or GAD-7 is due; it is never more than one a day. "
-                "Your answers stay in your diary.",
+                self.tr(
+                    "Today says when a PHQ-9 or GAD-7 is due; it is never more than one a day. "
+                    "Your answers stay in your diary."
+                ),
                 page,
             )
         )
-        self.one_page_check = QCheckBox("Show &all the questions on one page", page)
+        self.one_page_check = QCheckBox(self.tr("Show &all the questions on one page"), page)
         layout.addWidget(self.one_page_check)
         layout.addStretch(1)
         return page
@@ -254,18 +275,20 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(
             make_note_label(
-                "Your safety plan and your own crisis contacts are kept in your diary, on "
-                "this computer only. “Get help now” (Ctrl+H) shows them, with the crisis "
-                "lines.",
+                self.tr(
+                    "Your safety plan and your own crisis contacts are kept in your diary, on "
+                    "this computer only. “Get help now” (Ctrl+H) shows them, with the crisis "
+                    "lines."
+                ),
                 page,
             )
         )
         self.safety_summary = QLabel(page)
         self.safety_summary.setWordWrap(True)
         self.safety_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.safety_summary.setAccessibleName("Your safety plan and contacts")
+        self.safety_summary.setAccessibleName(self.tr("Your safety plan and contacts"))
         layout.addWidget(self.safety_summary)
-        self.safety_plan_button = QPushButton("Edit my safety plan and &contacts…", page)
+        self.safety_plan_button = QPushButton(self.tr("Edit my safety plan and &contacts…"), page)
         self.safety_plan_button.setVisible(self._edit_safety_plan is not None)
         self.safety_plan_button.setAutoDefault(False)
         layout.addWidget(self.safety_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -280,17 +303,23 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.report_name_edit = QLineEdit(page)
-        self.report_name_edit.setAccessibleName("Name or ID on reports")
-        self.report_name_edit.setPlaceholderText("Optional, e.g. your name or clinic number")
+        self.report_name_edit.setAccessibleName(self.tr("Name or ID on reports"))
+        self.report_name_edit.setPlaceholderText(
+            self.tr("Optional, e.g. your name or clinic number")
+        )
         self.report_name_edit.setMaxLength(_NAME_MAX_LENGTH)
-        form.addRow(buddy_label("&Name or ID", self.report_name_edit, page), self.report_name_edit)
-        self.paper_combo = make_choice_combo("Paper size", PaperSize, page)
-        form.addRow(buddy_label("Paper &size", self.paper_combo, page), self.paper_combo)
+        form.addRow(
+            buddy_label(self.tr("&Name or ID"), self.report_name_edit, page), self.report_name_edit
+        )
+        self.paper_combo = make_choice_combo(self.tr("Paper size"), PaperSize, page)
+        form.addRow(buddy_label(self.tr("Paper &size"), self.paper_combo, page), self.paper_combo)
         layout.addLayout(form)
         layout.addWidget(
             make_note_label(
-                "Used for the report for your clinician (Ctrl+P), where you can still change "
-                "them. The name or ID is kept in your diary, not in moodlog's settings.",
+                self.tr(
+                    "Used for the report for your clinician (Ctrl+P), where you can still change "
+                    "them. The name or ID is kept in your diary, not in moodlog's settings."
+                ),
                 page,
             )
         )
@@ -301,17 +330,20 @@ class SettingsDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         form = QFormLayout()
-        self.theme_combo = make_choice_combo("Colours", Theme, page)
-        form.addRow(buddy_label("&Colours", self.theme_combo, page), self.theme_combo)
-        self.week_start_combo = make_choice_combo("Weeks start on", WeekStart, page)
+        self.theme_combo = make_choice_combo(self.tr("Colours"), Theme, page)
+        form.addRow(buddy_label(self.tr("&Colours"), self.theme_combo, page), self.theme_combo)
+        self.week_start_combo = make_choice_combo(self.tr("Weeks start on"), WeekStart, page)
         form.addRow(
-            buddy_label("&Weeks start on", self.week_start_combo, page), self.week_start_combo
+            buddy_label(self.tr("&Weeks start on"), self.week_start_combo, page),
+            self.week_start_combo,
         )
         layout.addLayout(form)
         layout.addWidget(
             make_note_label(
-                "Light and dark use moodlog's own colours, readable in both. Weeks start "
-                "on this day in every calendar.",
+                self.tr(
+                    "Light and dark use moodlog's own colours, readable in both. Weeks start "
+                    "on this day in every calendar."
+                ),
                 page,
             )
         )
@@ -330,10 +362,10 @@ class SettingsDialog(QDialog):
         )
 
     def show_page(self, name: str) -> None:
-        """Show the tab called ``name`` ("Reminders"), if there is one."""
-        for index in range(self.tabs.count()):
-            if self.tabs.tabText(index).replace("&", "") == name:
-                self.tabs.setCurrentIndex(index)
+        """Show the tab called ``name`` in English ("Reminders"), if there is one: the name
+        stays the same in every language."""
+        if name in self._page_names:
+            self.tabs.setCurrentIndex(self._page_names.index(name))
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -365,7 +397,7 @@ class SettingsDialog(QDialog):
         self.tracker_list.blockSignals(True)
         self.tracker_list.clear()
         for tracker in self._store.trackers():
-            text = f"{tracker.name} ({tracker.unit})" if tracker.unit else tracker.name
+            text = f"{tracker.label} ({tracker.unit_label})" if tracker.unit else tracker.label
             item = QListWidgetItem(text, self.tracker_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -378,13 +410,17 @@ class SettingsDialog(QDialog):
         questionnaires = self._store.questionnaires
         plan, contacts = questionnaires.safety_plan(), questionnaires.crisis_contacts()
         written = len(plan.written_sections)
-        lines = [
-            "You have not written a safety plan yet."
-            if written == 0
-            else f"Your safety plan has {written} part{'s' if written != 1 else ''} written."
-        ]
+        if written == 0:
+            lines = [self.tr("You have not written a safety plan yet.")]
+        elif written == 1:
+            lines = [self.tr("Your safety plan has 1 part written.")]
+        else:
+            lines = [self.tr("Your safety plan has {count} parts written.").format(count=written)]
         people = [
-            f"{name or 'Someone I trust'}: {phone}" if phone else name
+            #: A contact on the safety plan: their name (or "Someone I trust"), then the number.
+            self.tr("{name}: {phone}").format(name=name or self.tr("Someone I trust"), phone=phone)
+            if phone
+            else name
             for name, phone in (
                 (contacts.trusted_name, contacts.trusted_phone),
                 (contacts.clinician_name, contacts.clinician_phone),
@@ -392,11 +428,14 @@ class SettingsDialog(QDialog):
             if name or phone
         ]
         if contacts.emergency_number:
-            people.append(f"Emergency number: {contacts.emergency_number}")
+            people.append(
+                self.tr("Emergency number: {number}").format(number=contacts.emergency_number)
+            )
         lines.append(
-            "Your contacts: " + "; ".join(people) + "."
+            #: {contacts}: the person's contacts, separated by "; ".
+            self.tr("Your contacts: {contacts}.").format(contacts="; ".join(people))
             if people
-            else "You have not added your own contacts yet."
+            else self.tr("You have not added your own contacts yet.")
         )
         self.safety_summary.setText("\n".join(lines))
 
@@ -424,7 +463,7 @@ class SettingsDialog(QDialog):
         keys = [key for key, check in self.scale_checks.items() if check.isChecked()]
         if not keys:  # keep at least one scale, and say why the tick came back
             self.scale_checks[SCALES[0].key].setChecked(True)
-            self._show_error("At least one scale stays on the Today view.")
+            self._show_error(self.tr("At least one scale stays on the Today view."))
             return
         self._show_error("")
         self._today.set_shown_scales(keys)

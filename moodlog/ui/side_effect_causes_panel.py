@@ -1,7 +1,9 @@
 """SideEffectCausesPanel: for each side effect, what the person suspects causes it, and when
 it began relative to that cause's start or dose change."""
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -17,6 +19,7 @@ from moodlog.domain.medications import Medication
 from moodlog.domain.side_effects import SideEffect
 from moodlog.domain.treatments import TreatmentCourse
 from moodlog.ui.choice_rows import clear_grid
+from moodlog.ui.qt_dates import to_qdate
 
 # The combo's data: "medication:<id>", "course:<id>", or "" for none.
 Cause = str
@@ -40,6 +43,11 @@ def parse_cause(cause: Cause) -> tuple[int | None, int | None]:
     return None, None
 
 
+def _month(day: date) -> str:
+    """ "Nov 2025", with the month's name in the person's language."""
+    return QLocale().toString(to_qdate(day), "MMM yyyy")
+
+
 class SideEffectCausesPanel(QWidget):
     """Signals:
     cause_changed(int, str): a side effect's id and its new :data:`Cause`.
@@ -53,9 +61,11 @@ class SideEffectCausesPanel(QWidget):
         self.onset_labels: dict[int, QLabel] = {}
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "If you suspect a medication or treatment causes a side effect, say which. "
-            "moodlog shows when the side effect was first rated after it started or its "
-            "dose changed — a timeline for your clinician, not proof of a cause.",
+            self.tr(
+                "If you suspect a medication or treatment causes a side effect, say which. "
+                "moodlog shows when the side effect was first rated after it started or its "
+                "dose changed — a timeline for your clinician, not proof of a cause."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -64,7 +74,7 @@ class SideEffectCausesPanel(QWidget):
         scroll.setWidgetResizable(True)
         # Tab moves through the combos (the area follows the focus), not to the area itself.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setAccessibleName("Side effects and their suspected causes")
+        scroll.setAccessibleName(self.tr("Side effects and their suspected causes"))
         self._content = QWidget(scroll)
         self._grid = QGridLayout(self._content)
         scroll.setWidget(self._content)
@@ -94,9 +104,9 @@ class SideEffectCausesPanel(QWidget):
         clear_grid(self._grid)
         self.combos.clear()
         self.onset_labels.clear()
-        self._grid.addWidget(QLabel("<b>Side effect</b>", self._content), 0, 0)
-        self._grid.addWidget(QLabel("<b>Suspected cause</b>", self._content), 0, 1)
-        self._grid.addWidget(QLabel("<b>When it began</b>", self._content), 0, 2)
+        self._grid.addWidget(QLabel(self.tr("<b>Side effect</b>"), self._content), 0, 0)
+        self._grid.addWidget(QLabel(self.tr("<b>Suspected cause</b>"), self._content), 0, 1)
+        self._grid.addWidget(QLabel(self.tr("<b>When it began</b>"), self._content), 0, 2)
         shown = [
             e for e in effects if e.is_tracked or e.suspected_medication_id or e.suspected_course_id
         ]
@@ -105,16 +115,23 @@ class SideEffectCausesPanel(QWidget):
             # A wheel turned while scrolling the list must not change a saved cause.
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             combo.installEventFilter(self)
-            combo.setAccessibleName(f"Suspected cause of {effect.name}")
-            combo.addItem("Not sure / none", "")
+            combo.setAccessibleName(
+                self.tr("Suspected cause of {side_effect}").format(side_effect=effect.label)
+            )
+            combo.addItem(self.tr("Not sure / none"), "")
             for medication in sorted(medications, key=lambda m: m.started, reverse=True):
                 combo.addItem(
-                    f"{medication.name} (from {medication.started:%b %Y})",
+                    self.tr("{name} (from {month})").format(
+                        name=medication.name, month=_month(medication.started)
+                    ),
                     medication_cause(medication.id or 0),
                 )
             for course in sorted(courses, key=lambda c: c.started, reverse=True):
                 combo.addItem(
-                    f"{course.title} (from {course.started:%b %Y})", course_cause(course.id or 0)
+                    self.tr("{name} (from {month})").format(
+                        name=course.title, month=_month(course.started)
+                    ),
+                    course_cause(course.id or 0),
                 )
             current: Cause = ""
             if effect.suspected_medication_id is not None:
@@ -122,11 +139,13 @@ class SideEffectCausesPanel(QWidget):
             elif effect.suspected_course_id is not None:
                 current = course_cause(effect.suspected_course_id)
             combo.setCurrentIndex(max(0, combo.findData(current)))
-            label = QLabel(effect.name, self._content)
+            label = QLabel(effect.label, self._content)
             label.setBuddy(combo)
             onset = QLabel(onsets.get(effect.id, ""), self._content)
             onset.setWordWrap(True)
-            onset.setAccessibleName(f"When {effect.name} began")
+            onset.setAccessibleName(
+                self.tr("When {side_effect} began").format(side_effect=effect.label)
+            )
             combo.currentIndexChanged.connect(
                 lambda _i, e=effect.id, c=combo: self.cause_changed.emit(e, c.currentData())
             )

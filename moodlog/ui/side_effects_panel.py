@@ -20,11 +20,12 @@ class SideEffectsPanel(QGroupBox):
     manage_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Side effects today", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Side effects today"))
         self.inputs: dict[int, ChoiceInput] = {}
         self._grid = QGridLayout(self)
         self._grid.setVerticalSpacing(0)
-        self.manage_button = QPushButton("Choose side &effects…", self)
+        self.manage_button = QPushButton(self.tr("Choose side &effects…"), self)
         self.manage_button.clicked.connect(self.manage_requested)
 
     def set_side_effects(self, effects: list[SideEffect]) -> None:
@@ -36,15 +37,15 @@ class SideEffectsPanel(QGroupBox):
             choice = add_choice_row(
                 self._grid,
                 row,
-                effect.name,
+                effect.label,
                 [s.value for s in Severity],
                 [s.label for s in Severity],
-                "Type 0 none, 1 mild, 2 moderate, 3 severe; Delete clears.",
+                self.tr("Type 0 none, 1 mild, 2 moderate, 3 severe; Delete clears."),
             )
             choice.value_changed.connect(self.edited)
             self.inputs[effect.id] = choice
         if not tracked:
-            self._grid.addWidget(QLabel("No side effects on your list.", self), 0, 0, 1, 2)
+            self._grid.addWidget(QLabel(self.tr("No side effects on your list."), self), 0, 0, 1, 2)
         self._grid.addWidget(self.manage_button, len(tracked) + 1, 0, 1, 2)
         self._grid.setColumnStretch(1, 1)
 

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,21 +23,29 @@ from moodlog.domain.clock_text import format_clock, parse_clock_text
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.sleep import (
     CLOCK_FIELDS,
-    SLEEP_DEFINITIONS,
     SleepMode,
     SleepQuality,
     SleepRecord,
     format_duration,
     measure_sleep,
+    sleep_definitions,
 )
 from moodlog.ui.choice_input import ChoiceInput
 
 # Form labels (with their Alt+letter) for the domain's CLOCK_FIELDS, in the same order.
 _CLOCK_LABELS = {
-    "into_bed": "Got into &bed",
-    "tried_to_sleep": "Began &trying to sleep",
-    "final_awakening": "&Final awakening",
-    "out_of_bed": "Got &out of bed",
+    "into_bed": QT_TRANSLATE_NOOP("SleepPanel", "Got into &bed"),
+    "tried_to_sleep": QT_TRANSLATE_NOOP("SleepPanel", "Began &trying to sleep"),
+    "final_awakening": QT_TRANSLATE_NOOP("SleepPanel", "&Final awakening"),
+    "out_of_bed": QT_TRANSLATE_NOOP("SleepPanel", "Got &out of bed"),
+}
+# What a time that can't be read was meant to be, for the message that asks for it again
+# ("Type the time you got into bed like 23:30"), by CLOCK_FIELDS key.
+_CLOCK_WHAT = {
+    "into_bed": QT_TRANSLATE_NOOP("SleepPanel", "the time you got into bed"),
+    "tried_to_sleep": QT_TRANSLATE_NOOP("SleepPanel", "the time you began trying to sleep"),
+    "final_awakening": QT_TRANSLATE_NOOP("SleepPanel", "the time you woke for the last time"),
+    "out_of_bed": QT_TRANSLATE_NOOP("SleepPanel", "the time you got out of bed"),
 }
 
 
@@ -60,7 +68,8 @@ class SleepPanel(QGroupBox):
     edited = Signal()
 
     def __init__(self, mode: SleepMode, parent: QWidget | None = None) -> None:
-        super().__init__("Last night's sleep", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Last night's sleep"))
         self.clock_edits: dict[str, QLineEdit] = {}
         self._build_layout()
         self.set_mode(mode)
@@ -70,8 +79,9 @@ class SleepPanel(QGroupBox):
     def _build_layout(self) -> None:
         outer = QVBoxLayout(self)
         mode_row = QHBoxLayout()
-        self.quick_radio = QRadioButton("&Quick", self)
-        self.full_radio = QRadioButton("&Detailed sleep diary", self)
+        #: The quick way to enter sleep (hours and quality), beside the detailed diary
+        self.quick_radio = QRadioButton(self.tr("&Quick"), self)
+        self.full_radio = QRadioButton(self.tr("&Detailed sleep diary"), self)
         self._mode_group = QButtonGroup(self)
         self._mode_group.addButton(self.quick_radio)
         self._mode_group.addButton(self.full_radio)
@@ -88,40 +98,44 @@ class SleepPanel(QGroupBox):
         quality_form = QFormLayout()
         quality_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.quality_input = ChoiceInput(
-            "Sleep quality",
+            self.tr("Sleep quality"),
             [q.value for q in SleepQuality],
             [q.label for q in SleepQuality],
             parent=self,
         )
-        self.quality_input.setToolTip("Type 1 (very poor) to 5 (very good); Delete clears.")
-        quality_label = QLabel("&Quality", self)
+        self.quality_input.setToolTip(
+            self.tr("Type 1 (very poor) to 5 (very good); Delete clears.")
+        )
+        quality_label = QLabel(self.tr("&Quality"), self)
         quality_label.setBuddy(self.quality_input)
         quality_form.addRow(quality_label, self.quality_input)
         naps_row = QHBoxLayout()
         self.naps_spin = QSpinBox(self)
         self.naps_spin.setRange(0, 20)
-        self.naps_spin.setAccessibleName("Naps yesterday")
+        self.naps_spin.setAccessibleName(self.tr("Naps yesterday"))
         self.nap_minutes_spin = QSpinBox(self)
         self.nap_minutes_spin.setRange(0, 24 * 60)
         self.nap_minutes_spin.setSingleStep(10)
-        self.nap_minutes_spin.setSuffix(" min")
-        self.nap_minutes_spin.setAccessibleName("Total nap time")
+        #: Unit after a number of minutes (keep the leading space if your language uses one)
+        self.nap_minutes_spin.setSuffix(self.tr(" min"))
+        self.nap_minutes_spin.setAccessibleName(self.tr("Total nap time"))
         naps_row.addWidget(self.naps_spin)
-        naps_row.addWidget(QLabel("totalling", self))
+        #: Between the number of naps and their total time: "2 totalling 40 min"
+        naps_row.addWidget(QLabel(self.tr("totalling"), self))
         naps_row.addWidget(self.nap_minutes_spin)
         naps_row.addStretch(1)
-        naps_label = QLabel("&Naps yesterday", self)
+        naps_label = QLabel(self.tr("&Naps yesterday"), self)
         naps_label.setBuddy(self.naps_spin)
         quality_form.addRow(naps_label, naps_row)
         outer.addLayout(quality_form)
         self.measures_label = QLabel(self)
         self.measures_label.setWordWrap(True)
-        self.measures_label.setToolTip(SLEEP_DEFINITIONS)
-        self.measures_label.setAccessibleName("Sleep measures")
+        self.measures_label.setToolTip(sleep_definitions())
+        self.measures_label.setAccessibleName(self.tr("Sleep measures"))
         outer.addWidget(self.measures_label)
         # How the measures are worked out, stated where they appear (definitions differ
         # between studies); shown with the detailed diary, whose measures they are.
-        self.definitions_label = QLabel(SLEEP_DEFINITIONS, self)
+        self.definitions_label = QLabel(sleep_definitions(), self)
         self.definitions_label.setWordWrap(True)
         self.definitions_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         small = self.definitions_label.font()
@@ -139,10 +153,11 @@ class SleepPanel(QGroupBox):
         self.hours_spin.setSingleStep(0.5)
         self.hours_spin.setDecimals(1)
         self.hours_spin.setSpecialValueText("—")
-        self.hours_spin.setSuffix(" h")
+        #: Unit after a number of hours (keep the leading space if your language uses one)
+        self.hours_spin.setSuffix(self.tr(" h"))
         self.hours_spin.setValue(-0.5)
-        self.hours_spin.setAccessibleName("Hours slept")
-        label = QLabel("&Hours slept", page)
+        self.hours_spin.setAccessibleName(self.tr("Hours slept"))
+        label = QLabel(self.tr("&Hours slept"), page)
         label.setBuddy(self.hours_spin)
         form.addRow(label, self.hours_spin)
         return page
@@ -152,13 +167,17 @@ class SleepPanel(QGroupBox):
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.sol_spin = _blankable_spin("Minutes to fall asleep", 720, " min", page)
-        self.awakenings_spin = _blankable_spin("Awakenings before the final one", 60, "", page)
-        self.waso_spin = _blankable_spin("Minutes awake in the night", 1200, " min", page)
+        minutes = self.tr(" min")
+        self.sol_spin = _blankable_spin(self.tr("Minutes to fall asleep"), 720, minutes, page)
+        self.awakenings_spin = _blankable_spin(
+            self.tr("Awakenings before the final one"), 60, "", page
+        )
+        self.waso_spin = _blankable_spin(self.tr("Minutes awake in the night"), 1200, minutes, page)
         for key, _did in CLOCK_FIELDS:
-            text = _CLOCK_LABELS[key]
+            text = QCoreApplication.translate("SleepPanel", str(_CLOCK_LABELS[key]))
             edit = QLineEdit(page)
-            edit.setPlaceholderText("hh:mm")
+            #: How to type a time: hours and minutes
+            edit.setPlaceholderText(self.tr("hh:mm"))
             edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00 pm") * 2)
             edit.setAccessibleName(text.replace("&", ""))
             self.clock_edits[key] = edit
@@ -166,9 +185,9 @@ class SleepPanel(QGroupBox):
             label.setBuddy(edit)
             form.addRow(label, edit)
             if key == "tried_to_sleep":
-                form.addRow("Minutes to fall &asleep", self.sol_spin)
-                form.addRow("Times you &woke (not the last)", self.awakenings_spin)
-                form.addRow("Minutes a&wake in the night", self.waso_spin)
+                form.addRow(self.tr("Minutes to fall &asleep"), self.sol_spin)
+                form.addRow(self.tr("Times you &woke (not the last)"), self.awakenings_spin)
+                form.addRow(self.tr("Minutes a&wake in the night"), self.waso_spin)
         return page
 
     def _connect_signals(self) -> None:
@@ -245,8 +264,12 @@ class SleepPanel(QGroupBox):
                 mode=SleepMode.MINIMAL, hours_slept=None if hours < 0 else hours, **common
             )
         clocks = [
-            parse_clock_text(self.clock_edits[key].text(), key, f"the time you {did}")
-            for key, did in CLOCK_FIELDS
+            parse_clock_text(
+                self.clock_edits[key].text(),
+                key,
+                QCoreApplication.translate("SleepPanel", str(_CLOCK_WHAT[key])),
+            )
+            for key, _did in CLOCK_FIELDS
         ]
         return SleepRecord(
             mode=SleepMode.FULL,
@@ -264,7 +287,7 @@ class SleepPanel(QGroupBox):
         try:
             record = self.record(date.min)
             if record is None:
-                self.measures_label.setText("Not recorded yet. Fill in what you remember.")
+                self.measures_label.setText(self.tr("Not recorded yet. Fill in what you remember."))
                 return
             measures = measure_sleep(record, today=date.max)
         except InvalidEntry as error:
@@ -272,12 +295,24 @@ class SleepPanel(QGroupBox):
             return
         parts = []
         if measures.total_sleep_minutes is not None:
-            parts.append(f"Total sleep {format_duration(measures.total_sleep_minutes)}")
+            parts.append(
+                self.tr("Total sleep {duration}").format(
+                    duration=format_duration(measures.total_sleep_minutes)
+                )
+            )
         if measures.time_in_bed_minutes is not None:
-            parts.append(f"in bed {format_duration(measures.time_in_bed_minutes)}")
+            parts.append(
+                self.tr("in bed {duration}").format(
+                    duration=format_duration(measures.time_in_bed_minutes)
+                )
+            )
         if measures.efficiency_percent is not None:
-            parts.append(f"efficiency {measures.efficiency_percent:.0f}%")
-        self.measures_label.setText(" · ".join(parts) if parts else "Quality recorded.")
+            parts.append(
+                self.tr("efficiency {percent}%").format(
+                    percent=f"{measures.efficiency_percent:.0f}"
+                )
+            )
+        self.measures_label.setText(" · ".join(parts) if parts else self.tr("Quality recorded."))
 
     def load(self, record: SleepRecord | None, default_mode: SleepMode) -> None:
         widgets: list[QWidget] = [

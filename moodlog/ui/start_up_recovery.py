@@ -7,7 +7,10 @@ for any diary that can't be opened.
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from moodlog.domain.clock import Clock
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.backups import backup_folder, latest_good_backup, restore
 from moodlog.storage.database import open_database
 from moodlog.storage.diary_store import DiaryStore
@@ -15,8 +18,15 @@ from moodlog.storage.errors import DiaryDamaged, StorageError
 from moodlog.ui import dialogs
 from moodlog.ui.damaged_diary_dialog import DamagedDiaryDialog, Recovery
 
-CANT_OPEN = "moodlog can't open your diary"
-DIARY_FILTER = "moodlog diaries (*.sqlite);;All files (*)"
+# Translated where shown (:func:`_shown`), under the context "StartUpRecovery".
+CANT_OPEN = QT_TRANSLATE_NOOP("StartUpRecovery", "moodlog can't open your diary")
+#: A file-chooser filter: translate the descriptions, keep the patterns in brackets as they are.
+DIARY_FILTER = QT_TRANSLATE_NOOP("StartUpRecovery", "moodlog diaries (*.sqlite);;All files (*)")
+
+
+def _shown(text: str) -> str:
+    """One of this module's texts above, in the person's language."""
+    return QCoreApplication.translate("StartUpRecovery", text)
 
 
 def recover_at_start(
@@ -26,7 +36,7 @@ def recover_at_start(
     while True:
         latest = latest_good_backup(backup_folder(diary), diary.stem, passphrase)
         if latest is None:
-            dialogs.show_error(None, CANT_OPEN, problem)
+            dialogs.show_error(None, _shown(CANT_OPEN), problem)
             return None
         dialog = DamagedDiaryDialog(diary, problem, latest, at_start=True)
         dialogs.run_modal(dialog)
@@ -39,7 +49,8 @@ def recover_at_start(
             if choice is Recovery.RESTORE:
                 restore(diary, latest.path, clock(), passphrase)
             else:
-                chosen = dialogs.ask_open_path(None, "Open another diary", DIARY_FILTER)
+                title = QCoreApplication.translate("StartUpRecovery", "Open another diary")
+                chosen = dialogs.ask_open_path(None, title, _shown(DIARY_FILTER))
                 if chosen is None:
                     continue
                 target = chosen
@@ -47,4 +58,4 @@ def recover_at_start(
         except DiaryDamaged as error:
             diary, problem = target, error.message
         except StorageError as error:
-            dialogs.show_error(None, CANT_OPEN, error.message)
+            dialogs.show_error(None, _shown(CANT_OPEN), error.message)

@@ -31,7 +31,7 @@ class StopMedicationDialog(FormDialog):
         super().__init__(parent, expanding_fields=False, fit_to_text=True, select_at_fault=True)
         self._medication = medication
         self._today = today
-        self.setWindowTitle(f"Stop {medication.name}")
+        self.setWindowTitle(self.tr("Stop {name}").format(name=medication.name))
         self._build_layout()
         self.date_edit.setFocus()
 
@@ -39,19 +39,22 @@ class StopMedicationDialog(FormDialog):
         medication = self._medication
         dose = format_dose(medication.current_dose, medication.unit)
         self.summary_label = QLabel(
-            f"{medication.name}, {dose}, taken since {day_text(medication.started)}.", self
+            self.tr("{name}, {dose}, taken since {day}.").format(
+                name=medication.name, dose=dose, day=day_text(medication.started)
+            ),
+            self,
         )
         self.summary_label.setWordWrap(True)
 
-        self.date_edit = make_date_edit(self._today, self._today, "Stop date", self)
+        self.date_edit = make_date_edit(self._today, self._today, self.tr("Stop date"), self)
         self.date_edit.setMinimumDate(to_qdate(medication.started))
-        self._add_row("&Last day taken", self.date_edit)
+        self._add_row(self.tr("&Last day taken"), self.date_edit)
         self.reason_combo = make_stop_reason_combo(self, not_sure=False)
-        self.reason_combo.setPlaceholderText("Choose a reason")
+        self.reason_combo.setPlaceholderText(self.tr("Choose a reason"))
         self.reason_combo.setCurrentIndex(-1)
-        self._add_row("&Why it was stopped", self.reason_combo)
+        self._add_row(self.tr("&Why it was stopped"), self.reason_combo)
         self.benefit_combo = make_benefit_combo(self)
-        self._add_row("How well did it &help?", self.benefit_combo)
+        self._add_row(self.tr("How well did it &help?"), self.benefit_combo)
 
         self._finish_layout(above=[self.summary_label])
         self.setMinimumWidth(440)
@@ -61,7 +64,7 @@ class StopMedicationDialog(FormDialog):
         ``accepted``. Raises InvalidEntry while no reason is chosen."""
         reason = self.reason_combo.currentData()
         if reason is None:
-            raise InvalidEntry("Choose why it was stopped.", "stop_reason")
+            raise InvalidEntry(self.tr("Choose why it was stopped."), "stop_reason")
         benefit = self.benefit_combo.currentData()
         return (
             to_date(self.date_edit.date()),

@@ -1,23 +1,28 @@
 """The treatment timeline's lanes: one per medication or procedure course, in the order the
-timeline shows them, each medication split into its dose steps. Plain data: no Qt here."""
+timeline shows them, each medication split into its dose steps. Plain data: Qt only
+translates the words."""
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from PySide6.QtCore import QCoreApplication
+
 from moodlog.domain.medications import DoseStep, Medication, MedicationRole
-from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession
+from moodlog.domain.session_counts import session_count
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
+from moodlog.domain.treatments import CourseKind, TreatmentCourse, TreatmentSession, option_text
 
 Item = Medication | TreatmentCourse
 Hit = tuple[Item, DoseStep | TreatmentSession | None]
 
 _GROUP_TITLES = {
-    MedicationRole.ANTIDEPRESSANT: "Antidepressants",
-    MedicationRole.AUGMENTATION: "Augmentation and add-ons",
-    MedicationRole.OTHER: "Other medicines",
+    MedicationRole.ANTIDEPRESSANT: QT_TRANSLATE_NOOP("TimelineLanes", "Antidepressants"),
+    MedicationRole.AUGMENTATION: QT_TRANSLATE_NOOP("TimelineLanes", "Augmentation and add-ons"),
+    MedicationRole.OTHER: QT_TRANSLATE_NOOP("TimelineLanes", "Other medicines"),
 }
-_PROCEDURES_TITLE = "Procedures and therapies"
+_PROCEDURES_TITLE = QT_TRANSLATE_NOOP("TimelineLanes", "Procedures and therapies")
 _MARKER_KINDS = (CourseKind.VNS, CourseKind.DBS)
 
 
@@ -54,7 +59,7 @@ class MedicationLane:
 
     @property
     def group(self) -> str:
-        return _GROUP_TITLES[self.item.role]
+        return QCoreApplication.translate("TimelineLanes", _GROUP_TITLES[self.item.role])
 
     @property
     def name(self) -> str:
@@ -89,7 +94,7 @@ class CourseLane:
 
     @property
     def group(self) -> str:
-        return _PROCEDURES_TITLE
+        return QCoreApplication.translate("TimelineLanes", _PROCEDURES_TITLE)
 
     @property
     def name(self) -> str:
@@ -100,7 +105,7 @@ class CourseLane:
         count = len(self.sessions)
         if self.item.planned_sessions:
             return f"— {count}/{self.item.planned_sessions}"
-        return f"— {counted(count, self.item.kind.session_word)}"
+        return f"— {session_count(self.item.kind, count)}"
 
 
 Lane = MedicationLane | CourseLane
@@ -199,12 +204,6 @@ def short_kind(kind: CourseKind) -> str:
 
 def short_title(course: TreatmentCourse) -> str:
     kind = short_kind(course.kind)
-    return f"{kind} · {_strip_parenthesis(course.variant)}" if course.variant else kind
-
-
-def plural(word: str) -> str:
-    return word.replace("change", "changes") if word.endswith("change") else f"{word}s"
-
-
-def counted(count: int, word: str) -> str:
-    return f"{count} {word if count == 1 else plural(word)}"
+    if not course.variant:
+        return kind
+    return f"{kind} · {_strip_parenthesis(option_text(course.variant))}"

@@ -113,28 +113,28 @@ class TodayView(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         # Tab moves through the fields (the area follows the focus), not to the area itself.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setAccessibleName("The day's entries")
+        scroll.setAccessibleName(self.tr("The day's entries"))
         scroll.setWidget(columns)
         outer.addWidget(scroll, 1)
         outer.addLayout(self._build_footer())
 
     def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
-        self.previous_button = QPushButton("◀ &Previous day", self)
-        self.previous_button.setToolTip("Previous day (Ctrl+Left or Alt+Left)")
+        self.previous_button = QPushButton(self.tr("◀ &Previous day"), self)
+        self.previous_button.setToolTip(self.tr("Previous day (Ctrl+Left or Alt+Left)"))
         self.title_label = QLabel(self)
         font = QFont(self.title_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.title_label.setAccessibleName("Day shown")
-        self.next_button = QPushButton("Ne&xt day ▶", self)
-        self.next_button.setToolTip("Next day (Ctrl+Right or Alt+Right)")
-        self.today_button = QPushButton("T&oday", self)
+        self.title_label.setAccessibleName(self.tr("Day shown"))
+        self.next_button = QPushButton(self.tr("Ne&xt day ▶"), self)
+        self.next_button.setToolTip(self.tr("Next day (Ctrl+Right or Alt+Right)"))
+        self.today_button = QPushButton(self.tr("T&oday"), self)
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setAccessibleName("Go to date")
-        self.date_edit.setToolTip("Go to any earlier day (Ctrl+G)")
+        self.date_edit.setAccessibleName(self.tr("Go to date"))
+        self.date_edit.setToolTip(self.tr("Go to any earlier day (Ctrl+G)"))
         self.date_edit.setDisplayFormat("d MMM yyyy")
         header.addWidget(self.previous_button)
         header.addWidget(self.title_label, 1, Qt.AlignmentFlag.AlignCenter)
@@ -145,25 +145,25 @@ class TodayView(QWidget):
 
     def _build_check_in_bar(self) -> QHBoxLayout:
         self._check_in_bar = QHBoxLayout()
-        self._check_in_bar.addWidget(QLabel("Check-ins:", self))
+        self._check_in_bar.addWidget(QLabel(self.tr("Check-ins:"), self))
         self._check_in_buttons = QButtonGroup(self)
         self._check_in_buttons.setExclusive(True)
         self._chips_layout = QHBoxLayout()
         self._check_in_bar.addLayout(self._chips_layout)
-        self.new_check_in_button = QPushButton("+ &New check-in", self)
-        self.new_check_in_button.setToolTip("Add another check-in for this day (Ctrl+N)")
+        self.new_check_in_button = QPushButton(self.tr("+ &New check-in"), self)
+        self.new_check_in_button.setToolTip(self.tr("Add another check-in for this day (Ctrl+N)"))
         self._check_in_bar.addWidget(self.new_check_in_button)
         self._check_in_bar.addStretch(1)
         return self._check_in_bar
 
     def _build_footer(self) -> QHBoxLayout:
         footer = QHBoxLayout()
-        self.delete_button = QPushButton("&Delete check-in…", self)
+        self.delete_button = QPushButton(self.tr("&Delete check-in…"), self)
         self.save_state_label = QLabel(self)
-        self.save_state_label.setAccessibleName("Save state")
-        self.save_button = QPushButton("&Save", self)
+        self.save_state_label.setAccessibleName(self.tr("Save state"))
+        self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setDefault(True)
-        self.save_button.setToolTip("Save this day (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save this day (Ctrl+S)"))
         footer.addWidget(self.delete_button)
         footer.addStretch(1)
         footer.addWidget(self.save_state_label)
@@ -241,7 +241,9 @@ class TodayView(QWidget):
         if self._dirty and day != self._day:
             self.write_draft()
             self.status.emit(
-                f"Your unsaved changes for {self._long_date(self._day)} are kept as a draft."
+                self.tr("Your unsaved changes for {day} are kept as a draft.").format(
+                    day=self._long_date(self._day)
+                )
             )
         self.banner.clear()
         self._day = day
@@ -259,10 +261,14 @@ class TodayView(QWidget):
         self._dirty = draft is not None
         if draft is not None:
             self.banner.show_message(
-                f"These are changes you hadn't saved yet (kept as a draft at "
-                f"{draft.saved_at:%H:%M} on {draft.saved_at:%d %b}).",
+                self.tr(
+                    "These are changes you hadn't saved yet (kept as a draft at {time} on {day})."
+                ).format(
+                    time=f"{draft.saved_at:%H:%M}",
+                    day=QLocale().toString(to_qdate(draft.saved_at), "dd MMM"),
+                ),
                 BannerKind.INFO,
-                [("Save them", self.save), ("Discard them", self.discard_draft)],
+                [(self.tr("Save them"), self.save), (self.tr("Discard them"), self.discard_draft)],
             )
         self._refresh_header(today)
         self._refresh_save_state()
@@ -292,8 +298,15 @@ class TodayView(QWidget):
             self._loading = False
 
     def _refresh_header(self, today: date) -> None:
-        suffix = {0: " · today", 1: " · yesterday"}.get((today - self._day).days, "")
-        self.title_label.setText(self._long_date(self._day) + suffix)
+        long_date = self._long_date(self._day)
+        days_ago = (today - self._day).days
+        if days_ago == 0:
+            title = self.tr("{day} · today").format(day=long_date)
+        elif days_ago == 1:
+            title = self.tr("{day} · yesterday").format(day=long_date)
+        else:
+            title = long_date
+        self.title_label.setText(title)
         self.next_button.setEnabled(self._day < today)
         self.today_button.setEnabled(self._day != today)
         self._loading = True
@@ -307,21 +320,28 @@ class TodayView(QWidget):
             button.deleteLater()
         for check_in in record.check_ins:
             mood = check_in.mood
-            text = f"{check_in.recorded_at:%H:%M}" + (f" · mood {mood}" if mood is not None else "")
+            moment = f"{check_in.recorded_at:%H:%M}"
+            text = (
+                moment
+                if mood is None
+                else self.tr("{time} · mood {mood}").format(time=moment, mood=mood)
+            )
             chip = QToolButton(self)
             chip.setText(text)
             chip.setCheckable(True)
             chip.setChecked(check_in.id == self._check_in_id)
-            chip.setAccessibleName(f"Check-in at {check_in.recorded_at:%H:%M}")
+            chip.setAccessibleName(self.tr("Check-in at {time}").format(time=moment))
             self._check_in_buttons.addButton(chip, check_in.id or 0)
             self._chips_layout.addWidget(chip)
         current = next((c for c in record.check_ins if c.id == self._check_in_id), None)
         if current is not None:
-            title = f"Check-in at {current.recorded_at:%H:%M} (saved; edit and save again)"
+            title = self.tr("Check-in at {time} (saved; edit and save again)").format(
+                time=f"{current.recorded_at:%H:%M}"
+            )
         elif record.day == self._clock().date():
-            title = "How are you right now?"
+            title = self.tr("How are you right now?")
         else:
-            title = "New check-in for this day"
+            title = self.tr("New check-in for this day")
         self.check_in_panel.setTitle(title)
         self.delete_button.setEnabled(self._check_in_id is not None)
 
@@ -340,7 +360,9 @@ class TodayView(QWidget):
 
     def _refresh_save_state(self) -> None:
         self.save_state_label.setText(
-            "Not saved yet (kept as a draft)" if self._dirty else "All changes saved"
+            self.tr("Not saved yet (kept as a draft)")
+            if self._dirty
+            else self.tr("All changes saved")
         )
 
     def _state(self) -> dict[str, Any]:
@@ -362,14 +384,16 @@ class TodayView(QWidget):
         try:
             self._store.save_draft(self._day, json.dumps(self._state()), self._clock())
         except StorageError as error:
-            self.status.emit(f"Couldn't keep a draft: {error.message}")
+            self.status.emit(
+                self.tr("Couldn't keep a draft: {message}").format(message=error.message)
+            )
 
     def discard_draft(self) -> None:
         self._draft_timer.stop()
         self._store.discard_draft(self._day)
         self._dirty = False
         self.show_day(self._day, self._check_in_id)
-        self.status.emit("Unsaved changes discarded.")
+        self.status.emit(self.tr("Unsaved changes discarded."))
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -414,8 +438,10 @@ class TodayView(QWidget):
         self._dirty = False
         self.show_day(self._day, saved.id if saved else self._check_in_id)
         moment = self._clock()
-        self.banner.show_message(f"Saved at {moment:%H:%M}.", BannerKind.SUCCESS)
-        self.status.emit(f"Saved {self._long_date(self._day)}.")
+        self.banner.show_message(
+            self.tr("Saved at {time}.").format(time=f"{moment:%H:%M}"), BannerKind.SUCCESS
+        )
+        self.status.emit(self.tr("Saved {day}.").format(day=self._long_date(self._day)))
         self.day_saved.emit(self._day)
         return True
 
@@ -456,7 +482,7 @@ class TodayView(QWidget):
         self._check_in_id = None
         self._apply(self._record, None)
         self.check_in_panel.focus_first()
-        self.status.emit("New check-in: rate what you like, then save.")
+        self.status.emit(self.tr("New check-in: rate what you like, then save."))
 
     def _on_check_in_chosen(self, check_in_id: int) -> None:
         if check_in_id == self._check_in_id:
@@ -475,10 +501,12 @@ class TodayView(QWidget):
         check_in = next(c for c in self._record.check_ins if c.id == self._check_in_id)
         if not dialogs.confirm(
             self,
-            "Delete check-in",
-            f"Delete the check-in from {check_in.recorded_at:%H:%M} on "
-            f"{self._long_date(self._day)}? You can undo this.",
-            "Delete",
+            self.tr("Delete check-in"),
+            self.tr("Delete the check-in from {time} on {day}? You can undo this.").format(
+                time=f"{check_in.recorded_at:%H:%M}", day=self._long_date(self._day)
+            ),
+            #: The button that deletes the check-in
+            self.tr("Delete"),
         ):
             return
         try:
@@ -488,19 +516,21 @@ class TodayView(QWidget):
             return
         self._after_delete(
             DayRecord(self._day, [removed], None, {}, {}),
-            f"Check-in from {removed.recorded_at:%H:%M} deleted.",
+            self.tr("Check-in from {time} deleted.").format(time=f"{removed.recorded_at:%H:%M}"),
         )
 
     def delete_day(self) -> None:
         if self._record.is_empty and not self._dirty:
-            self.status.emit("There is nothing saved for this day.")
+            self.status.emit(self.tr("There is nothing saved for this day."))
             return
         if not dialogs.confirm(
             self,
-            "Delete this day",
-            f"Delete everything saved for {self._long_date(self._day)}: check-ins, sleep, "
-            "side effects, trackers and medications taken? You can undo this.",
-            "Delete day",
+            self.tr("Delete this day"),
+            self.tr(
+                "Delete everything saved for {day}: check-ins, sleep, side effects, trackers "
+                "and medications taken? You can undo this."
+            ).format(day=self._long_date(self._day)),
+            self.tr("Delete day"),
         ):
             return
         try:
@@ -508,15 +538,18 @@ class TodayView(QWidget):
         except StorageError as error:
             self.banner.show_message(error.message, BannerKind.WARNING)
             return
-        self._after_delete(removed, f"Everything for {self._long_date(self._day)} deleted.")
+        self._after_delete(
+            removed,
+            self.tr("Everything for {day} deleted.").format(day=self._long_date(self._day)),
+        )
 
     def _after_delete(self, removed: DayRecord, message: str) -> None:
         self._undo.append(removed)
         self._dirty = False
         self._draft_timer.stop()
         self.show_day(self._day)
-        self.banner.show_message(message, BannerKind.INFO, [("&Undo", self.undo_delete)])
-        self.status.emit(f"{message} Undo with Ctrl+Z.")
+        self.banner.show_message(message, BannerKind.INFO, [(self.tr("&Undo"), self.undo_delete)])
+        self.status.emit(self.tr("{message} Undo with Ctrl+Z.").format(message=message))
         self.day_saved.emit(removed.day)
 
     def undo_delete(self) -> None:
@@ -532,5 +565,5 @@ class TodayView(QWidget):
         self._dirty = False
         restored_id = record.check_ins[-1].id if record.check_ins else None
         self.show_day(record.day, restored_id)
-        self.banner.show_message("Restored.", BannerKind.SUCCESS)
+        self.banner.show_message(self.tr("Restored."), BannerKind.SUCCESS)
         self.day_saved.emit(record.day)

@@ -28,13 +28,14 @@ class TrackersPanel(QGroupBox):
     manage_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Other things today", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Other things today"))
         self._form = QFormLayout(self)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.trackers: dict[int, Tracker] = {}  # the shown ones, by id
         self.numbers: dict[int, QDoubleSpinBox] = {}
         self.choices: dict[int, ChoiceInput] = {}
-        self.manage_button = QPushButton("Choose &trackers…", self)
+        self.manage_button = QPushButton(self.tr("Choose &trackers…"), self)
         self.manage_button.clicked.connect(self.manage_requested)
 
     def set_trackers(self, trackers: list[Tracker]) -> None:
@@ -47,7 +48,7 @@ class TrackersPanel(QGroupBox):
         self.choices.clear()
         self.trackers = {t.id: t for t in trackers if t.is_visible}
         for tracker in self.trackers.values():
-            label = QLabel(tracker.name, self)
+            label = QLabel(tracker.label, self)
             field = self._field_for(tracker)
             label.setBuddy(field)
             self._form.addRow(label, field)
@@ -59,18 +60,20 @@ class TrackersPanel(QGroupBox):
             spin.setRange(_BLANK, NUMBER_MAX)
             spin.setDecimals(0 if tracker.unit in ("minutes", "drinks") else 1)
             spin.setSpecialValueText("—")
-            spin.setSuffix(f" {tracker.unit}" if tracker.unit else "")
+            spin.setSuffix(f" {tracker.unit_label}" if tracker.unit else "")
             spin.setValue(_BLANK)
-            spin.setAccessibleName(tracker.name)
+            spin.setAccessibleName(tracker.label)
             spin.valueChanged.connect(self.edited)
             self.numbers[tracker.id] = spin
             return spin
         if tracker.kind is TrackerKind.YES_NO:
-            choice = ChoiceInput(tracker.name, [0, 1], ["No", "Yes"], parent=self)
+            choice = ChoiceInput(
+                tracker.label, [0, 1], [self.tr("No"), self.tr("Yes")], parent=self
+            )
         else:
-            choice = ChoiceInput(tracker.name, range(11), parent=self)
+            choice = ChoiceInput(tracker.label, range(11), parent=self)
         if tracker.unit:
-            choice.setToolTip(tracker.unit)
+            choice.setToolTip(tracker.unit_label)
         choice.value_changed.connect(self.edited)
         self.choices[tracker.id] = choice
         return choice

@@ -1,7 +1,7 @@
 """TrdSummaryPanel: every medication trial with its adequacy and reason, and the treatment
 resistance summary (count, definition, Thase–Rush, Maudsley), all for clinician review."""
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -18,20 +18,23 @@ from typing_extensions import override
 
 from moodlog.domain.day_text import day_text, span_text
 from moodlog.domain.medications import MedicationRole
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.domain.trd_staging import MaudsleyScore, TrdSummary
 from moodlog.domain.trial_adequacy import Adequacy, TrialAssessment
 from moodlog.ui.record_table import make_record_table
 
 _COLUMNS = (
-    "Medication",
-    "Episode",
-    "Taken",
-    "Weeks",
-    "Weeks at adequate dose",
-    "Adherence",
-    "Adequate? (suggested)",
-    "Why",
-    "How it went",
+    QT_TRANSLATE_NOOP("TrdSummaryPanel", "Medication"),
+    #: Column heading: whether the trial was in the current depressive episode or earlier
+    QT_TRANSLATE_NOOP("TrdSummaryPanel", "Episode"),
+    #: Column heading: when the medication was taken, from when to when
+    QT_TRANSLATE_NOOP("TrdSummaryPanel", "Taken"),
+    QT_TRANSLATE_NOOP("TrdSummaryPanel", "Weeks"),
+    QT_TRANSLATE_NOOP("TrdSummaryPanel", "Weeks at adequate dose"),
+    QT_TRANSLATE_NOOP("TrdSummaryPanel", "Adherence"),
+    QT_TRANSLATE_NOOP("TrdSummaryPanel", "Adequate? (suggested)"),
+    QT_TRANSLATE_NOOP("TrdSummaryPanel", "Why"),
+    QT_TRANSLATE_NOOP("TrdSummaryPanel", "How it went"),
 )
 # A word in front of each verdict, so meaning never rests on colour.
 _MARKS = {
@@ -46,22 +49,43 @@ _MARKS = {
 
 
 def _weeks(value: float | None) -> str:
-    return "unknown" if value is None else f"{value:.1f}"
+    if value is None:
+        #: A number of weeks nobody knows
+        return QCoreApplication.translate("TrdSummaryPanel", "unknown")
+    return f"{value:.1f}"
+
+
+def _points(points: int | None) -> str:
+    return "?" if points is None else str(points)
 
 
 def _maudsley_text(score: MaudsleyScore) -> str:
+    # The Maudsley Staging Method's components and their points.
     parts = [
-        f"duration {score.duration_points if score.duration_points is not None else '?'}",
-        f"severity {score.severity_points if score.severity_points is not None else '?'}",
-        f"failures {score.failure_points if score.failure_points is not None else '?'}",
-        f"augmentation {score.augmentation_points}",
-        f"ECT {score.ect_points}",
+        QCoreApplication.translate("TrdSummaryPanel", "duration {points}").format(
+            points=_points(score.duration_points)
+        ),
+        QCoreApplication.translate("TrdSummaryPanel", "severity {points}").format(
+            points=_points(score.severity_points)
+        ),
+        QCoreApplication.translate("TrdSummaryPanel", "failures {points}").format(
+            points=_points(score.failure_points)
+        ),
+        QCoreApplication.translate("TrdSummaryPanel", "augmentation {points}").format(
+            points=score.augmentation_points
+        ),
+        QCoreApplication.translate("TrdSummaryPanel", "ECT {points}").format(
+            points=score.ect_points
+        ),
     ]
     components = ", ".join(parts)
     if score.total is None or score.band is None:
-        missing = "; ".join(score.missing)
-        return f"Not scored — missing: {missing}. Components so far: {components}."
-    return f"{score.total} of 15 · {score.band.label}. Components: {components}."
+        return QCoreApplication.translate(
+            "TrdSummaryPanel", "Not scored — missing: {missing}. Components so far: {components}."
+        ).format(missing="; ".join(score.missing), components=components)
+    return QCoreApplication.translate(
+        "TrdSummaryPanel", "{total} of 15 · {band}. Components: {components}."
+    ).format(total=score.total, band=score.band.label, components=components)
 
 
 class TrdSummaryPanel(QWidget):
@@ -84,31 +108,34 @@ class TrdSummaryPanel(QWidget):
         self.review_label.setWordWrap(True)
         layout.addWidget(self.review_label)
 
-        box = QGroupBox("Treatment resistance in the current episode", self)
+        box = QGroupBox(self.tr("Treatment resistance in the current episode"), self)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         episode_row = QHBoxLayout()
         self.episode_label = QLabel(box)
         self.episode_label.setWordWrap(True)
-        self.episode_button = QPushButton("Set &episode…", box)
+        self.episode_button = QPushButton(self.tr("Set &episode…"), box)
         self.episode_button.clicked.connect(self.episode_requested)
         episode_row.addWidget(self.episode_label, 1)
         episode_row.addWidget(self.episode_button)
-        form.addRow("Episode:", episode_row)
-        self.count_label = self._value_label(box, "Adequate trials without remission")
-        form.addRow("Adequate trials without remission:", self.count_label)
-        self.definition_label = self._value_label(box, "Common TRD definition")
-        form.addRow("Common TRD definition:", self.definition_label)
-        self.thase_rush_label = self._value_label(box, "Thase–Rush stage")
-        form.addRow("Thase–Rush stage:", self.thase_rush_label)
-        self.maudsley_label = self._value_label(box, "Maudsley Staging Method")
-        form.addRow("Maudsley Staging Method:", self.maudsley_label)
+        form.addRow(self.tr("Episode:"), episode_row)
+        self.count_label = self._value_label(box, self.tr("Adequate trials without remission"))
+        form.addRow(self.tr("Adequate trials without remission:"), self.count_label)
+        #: TRD: treatment-resistant depression
+        self.definition_label = self._value_label(box, self.tr("Common TRD definition"))
+        form.addRow(self.tr("Common TRD definition:"), self.definition_label)
+        self.thase_rush_label = self._value_label(box, self.tr("Thase–Rush stage"))
+        form.addRow(self.tr("Thase–Rush stage:"), self.thase_rush_label)
+        self.maudsley_label = self._value_label(box, self.tr("Maudsley Staging Method"))
+        form.addRow(self.tr("Maudsley Staging Method:"), self.maudsley_label)
         layout.addWidget(box)
 
-        self.trials_label = QLabel("&Trials", self)
+        self.trials_label = QLabel(self.tr("&Trials"), self)
         layout.addWidget(self.trials_label)
         self.table = make_record_table(
-            _COLUMNS, "Medication trials and whether each was adequate", self
+            [QCoreApplication.translate("TrdSummaryPanel", column) for column in _COLUMNS],
+            self.tr("Medication trials and whether each was adequate"),
+            self,
         )
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
@@ -130,21 +157,34 @@ class TrdSummaryPanel(QWidget):
     def set_summary(self, summary: TrdSummary, trials: list[TrialAssessment]) -> None:
         """``trials`` are every medication's assessment (not only the episode's)."""
         self.review_label.setText(
-            f"{summary.label_for_review} moodlog suggests; your clinician decides. Minimum "
-            "doses are editable defaults from published usual ranges."
+            self.tr(
+                "{review} moodlog suggests; your clinician decides. Minimum "
+                "doses are editable defaults from published usual ranges."
+            ).format(review=summary.label_for_review)
         )
         episode = summary.episode
         if episode.started is None:
-            self.episode_label.setText("Not set — counts below use every trial.")
-        else:
-            severity = (
-                f", {episode.severity.label.lower()} at the start" if episode.severity else ""
+            self.episode_label.setText(self.tr("Not set — counts below use every trial."))
+        elif episode.severity:
+            #: When the episode began and how severe it was then
+            self.episode_label.setText(
+                self.tr("Since {month}, {severity} at the start").format(
+                    month=day_text(episode.started, True),
+                    severity=episode.severity.label.lower(),
+                )
             )
-            self.episode_label.setText(f"Since {day_text(episode.started, True)}{severity}")
+        else:
+            self.episode_label.setText(
+                self.tr("Since {month}").format(month=day_text(episode.started, True))
+            )
         unknown = summary.adequate_outcome_unknown
         count = str(summary.adequate_failures)
-        if unknown:
-            count += f" (and {unknown} adequate trial{'s' if unknown > 1 else ''} not yet rated)"
+        if unknown == 1:
+            count = self.tr("{count} (and 1 adequate trial not yet rated)").format(count=count)
+        elif unknown:
+            count = self.tr("{count} (and {unknown} adequate trials not yet rated)").format(
+                count=count, unknown=unknown
+            )
         self.count_label.setText(count)
         self.definition_label.setText(summary.definition_reason)
         stage = summary.thase_rush_stage
@@ -174,15 +214,18 @@ class TrdSummaryPanel(QWidget):
         self.table.setRowCount(len(trials))
         for row, trial in enumerate(trials):
             medication = trial.medication
-            adherence = (
-                "not recorded"
-                if trial.adherence is None
-                else f"{trial.adherence:.0%} of {trial.recorded_days} days"
-            )
+            if trial.adherence is None:
+                adherence = self.tr("not recorded")
+            else:
+                #: Doses taken as planned, e.g. "90% of 56 days"
+                adherence = self.tr("{percent} of {days} days").format(
+                    percent=f"{trial.adherence:.0%}", days=trial.recorded_days
+                )
             why = trial.reason
             if trial.caveats:
                 why += "\n" + "; ".join(trial.caveats) + "."
-            episode = "current" if medication.id in episode_ids else "earlier"
+            #: In the Episode column: the trial was in the current episode or an earlier one
+            episode = self.tr("current") if medication.id in episode_ids else self.tr("earlier")
             cells = (
                 medication.name,
                 episode if has_episode else "",

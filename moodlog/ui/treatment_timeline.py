@@ -87,7 +87,7 @@ class TreatmentTimeline(QWidget):
         self._colours_cache: TimelineColours | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Treatment timeline")
+        self.setAccessibleName(self.tr("Treatment timeline"))
         self._update_description()
 
     # -- data ----------------------------------------------------------------------------

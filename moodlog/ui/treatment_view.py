@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,7 +35,9 @@ from moodlog.domain.medication_reference import MedicationReference, load_medica
 from moodlog.domain.medications import Medication
 from moodlog.domain.pharmacogenetics import PgxResult
 from moodlog.domain.pharmacogenomic_notes import guideline_notes, load_gene_drug_guidelines
+from moodlog.domain.session_counts import session_count
 from moodlog.domain.side_effect_onset import describe_onset, onset_search_start
+from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.domain.trd_staging import summarise_trd, treatment_starts, with_measured_outcome
 from moodlog.domain.treatments import TreatmentCourse, TreatmentSession
 from moodlog.domain.trial_adequacy import assess_trial
@@ -59,7 +61,13 @@ from moodlog.ui.trd_summary_panel import TrdSummaryPanel
 from moodlog.ui.treatment_timeline import TreatmentTimeline
 
 # The timeline's spans: (days back from today, label); 0 is the whole history.
-RANGES = ((0, "All"), (3 * 365, "3 years"), (365, "1 year"), (91, "3 months"))
+RANGES = (
+    #: The timeline shows the whole treatment history
+    (0, QT_TRANSLATE_NOOP("TreatmentView", "All")),
+    (3 * 365, QT_TRANSLATE_NOOP("TreatmentView", "3 years")),
+    (365, QT_TRANSLATE_NOOP("TreatmentView", "1 year")),
+    (91, QT_TRANSLATE_NOOP("TreatmentView", "3 months")),
+)
 
 
 _T = TypeVar("_T")
@@ -89,24 +97,26 @@ class TreatmentView(DiaryView):
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
-        title = QLabel("Treatment history", self)
+        title = QLabel(self.tr("Treatment history"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         title.setFont(font)
         header.addWidget(title)
         header.addStretch(1)
-        self.log_session_button = QPushButton("&Log today's session…", self)
+        self.log_session_button = QPushButton(self.tr("&Log today's session…"), self)
         self.log_session_button.setToolTip(
-            "Log a session of your latest ongoing course (TMS, esketamine, ECT …)"
+            self.tr("Log a session of your latest ongoing course (TMS, esketamine, ECT …)")
         )
         header.addWidget(self.log_session_button)
         layout.addLayout(header)
         self.banner = MessageBanner(self)
         layout.addWidget(self.banner)
         self.disclaimer = QLabel(
-            "moodlog records what you took and how it went. It does not give dosing advice; "
-            "talk to your prescriber before changing a medication.",
+            self.tr(
+                "moodlog records what you took and how it went. It does not give dosing advice; "
+                "talk to your prescriber before changing a medication."
+            ),
             self,
         )
         self.disclaimer.setWordWrap(True)
@@ -125,10 +135,10 @@ class TreatmentView(DiaryView):
         self.procedures_panel = ProceduresPanel(self.tabs)
         self.summary_panel = TrdSummaryPanel(self.tabs)
         self.causes_panel = SideEffectCausesPanel(self.tabs)
-        self.tabs.addTab(self.medications_panel, "Medi&cations")
-        self.tabs.addTab(self.procedures_panel, "&Procedures and therapy")
-        self.tabs.addTab(self.summary_panel, "Trials and &adequacy")
-        self.tabs.addTab(self.causes_panel, "Side-effect ca&uses")
+        self.tabs.addTab(self.medications_panel, self.tr("Medi&cations"))
+        self.tabs.addTab(self.procedures_panel, self.tr("&Procedures and therapy"))
+        self.tabs.addTab(self.summary_panel, self.tr("Trials and &adequacy"))
+        self.tabs.addTab(self.causes_panel, self.tr("Side-effect ca&uses"))
         splitter.addWidget(self.tabs)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 2)
@@ -149,18 +159,21 @@ class TreatmentView(DiaryView):
     def _build_range_bar(self) -> QHBoxLayout:
         """Buttons choosing how much of the history the timeline shows."""
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Timeline shows:", self))
+        bar.addWidget(QLabel(self.tr("Timeline shows:"), self))
         self.range_buttons = QButtonGroup(self)
-        for days, text in RANGES:
+        for days, source in RANGES:
+            text = QCoreApplication.translate("TreatmentView", source)
             button = QToolButton(self)
             button.setText(text)
             button.setCheckable(True)
-            button.setAccessibleName(f"Timeline: {text}")
+            button.setAccessibleName(self.tr("Timeline: {span}").format(span=text))
             self.range_buttons.addButton(button, days)
             bar.addWidget(button)
         self.range_buttons.button(0).setChecked(True)
         bar.addWidget(
-            QLabel("Ctrl + mouse wheel or Ctrl + +/− zooms; Enter on a lane opens it.", self)
+            QLabel(
+                self.tr("Ctrl + mouse wheel or Ctrl + +/− zooms; Enter on a lane opens it."), self
+            )
         )
         bar.addStretch(1)
         return bar
@@ -321,7 +334,7 @@ class TreatmentView(DiaryView):
             medication = dialog.medication()
             return self._write(
                 lambda: self._store.treatments.add_medication(medication, self._clock()),
-                f"{medication.name} added.",
+                self.tr("{name} added.").format(name=medication.name),
                 # selected, ready for Change dose
                 then=lambda saved: self.medications_panel.select_medication(saved.id or 0),
             )
@@ -334,7 +347,7 @@ class TreatmentView(DiaryView):
         def save_one(medication: Medication) -> bool:
             return self._write(
                 lambda: self._store.treatments.add_medication(medication, self._clock()),
-                f"Earlier trial of {medication.name} added.",
+                self.tr("Earlier trial of {name} added.").format(name=medication.name),
             )
 
         dialog.trial_added.connect(save_one)
@@ -349,7 +362,7 @@ class TreatmentView(DiaryView):
             changed = dialog.medication()
             return self._write(
                 lambda: self._store.treatments.update_medication(changed, self._clock()),
-                f"{changed.name} updated.",
+                self.tr("{name} updated.").format(name=changed.name),
             )
 
         return self._open(dialog, save)
@@ -362,7 +375,12 @@ class TreatmentView(DiaryView):
             assert medication.id is not None
             return self._write(
                 lambda: self._store.treatments.change_dose(medication.id or 0, step, self._clock()),
-                f"{medication.name}: {step.dose:g} {medication.unit} from {day_text(step.start)}.",
+                self.tr("{name}: {dose} {unit} from {day}.").format(
+                    name=medication.name,
+                    dose=f"{step.dose:g}",
+                    unit=medication.unit,
+                    day=day_text(step.start),
+                ),
             )
 
         return self._open(dialog, save)
@@ -376,7 +394,7 @@ class TreatmentView(DiaryView):
                 lambda: self._store.treatments.stop_medication(
                     medication.id or 0, stopped, reason, benefit, self._clock()
                 ),
-                f"{medication.name} recorded as stopped.",
+                self.tr("{name} recorded as stopped.").format(name=medication.name),
             )
 
         return self._open(dialog, save)
@@ -384,16 +402,18 @@ class TreatmentView(DiaryView):
     def delete_medication(self, medication: Medication) -> None:
         if not dialogs.confirm(
             self,
-            "Delete medication",
-            f"Delete {medication.name} with its dose history and the days you recorded "
-            "taking it? This cannot be undone. (To record that you stopped taking it, use "
-            "Stop instead.)",
-            "Delete",
+            self.tr("Delete medication"),
+            self.tr(
+                "Delete {name} with its dose history and the days you recorded "
+                "taking it? This cannot be undone. (To record that you stopped taking it, use "
+                "Stop instead.)"
+            ).format(name=medication.name),
+            self.tr("Delete"),
         ):
             return
         self._write(
             lambda: self._store.treatments.delete_medication(medication.id or 0),
-            f"{medication.name} deleted.",
+            self.tr("{name} deleted.").format(name=medication.name),
         )
 
     # -- pharmacogenetics ------------------------------------------------------------------
@@ -405,19 +425,22 @@ class TreatmentView(DiaryView):
             result = dialog.pgx_result()
             return self._write(
                 lambda: self._store.treatments.add_pgx_result(result),
-                f"{result.gene} result added.",
+                self.tr("{gene} result added.").format(gene=result.gene),
             )
 
         return self._open(dialog, save)
 
     def remove_pgx_result(self, result: PgxResult) -> None:
         if not dialogs.confirm(
-            self, "Remove test result", f"Remove the {result.gene} result?", "Remove"
+            self,
+            self.tr("Remove test result"),
+            self.tr("Remove the {gene} result?").format(gene=result.gene),
+            self.tr("Remove"),
         ):
             return
         self._write(
             lambda: self._store.treatments.delete_pgx_result(result.id or 0),
-            f"{result.gene} result removed.",
+            self.tr("{gene} result removed.").format(gene=result.gene),
         )
 
     # -- courses and sessions --------------------------------------------------------------
@@ -429,7 +452,7 @@ class TreatmentView(DiaryView):
             course = dialog.course()
             return self._write(
                 lambda: self._store.treatments.add_course(course, self._clock()),
-                f"{course.title} added.",
+                self.tr("{course} added.").format(course=course.title),
                 then=self._show_course,
             )
 
@@ -446,7 +469,7 @@ class TreatmentView(DiaryView):
             changed = dialog.course()
             return self._write(
                 lambda: self._store.treatments.update_course(changed, self._clock()),
-                f"{changed.title} updated.",
+                self.tr("{course} updated.").format(course=changed.title),
             )
 
         return self._open(dialog, save)
@@ -455,21 +478,23 @@ class TreatmentView(DiaryView):
         count = len(self._store.treatments.sessions(course.id))
         if not dialogs.confirm(
             self,
-            "Delete course",
-            f"Delete {course.title} and its {count} {course.kind.session_word}"
-            f"{'s' if count != 1 else ''}? This cannot be undone.",
-            "Delete",
+            self.tr("Delete course"),
+            #: {sessions} is a count, e.g. "12 sessions" or "1 infusion"
+            self.tr("Delete {course} and its {sessions}? This cannot be undone.").format(
+                course=course.title, sessions=session_count(course.kind, count)
+            ),
+            self.tr("Delete"),
         ):
             return
         self._write(
             lambda: self._store.treatments.delete_course(course.id or 0),
-            f"{course.title} deleted.",
+            self.tr("{course} deleted.").format(course=course.title),
         )
 
     def log_session_of_latest_course(self) -> QDialog | None:
         ongoing = [c for c in self._store.treatments.courses() if c.ended is None]
         if not ongoing:
-            self.status.emit("There is no ongoing course. Add one under Procedures.")
+            self.status.emit(self.tr("There is no ongoing course. Add one under Procedures."))
             return None
         return self.log_session(max(ongoing, key=lambda c: c.started))
 
@@ -478,15 +503,23 @@ class TreatmentView(DiaryView):
         number = self._store.treatments.next_session_number(course.id)
         dialog = SessionDialog(course, number, self._clock(), parent=self)
 
+        def logged(saved: TreatmentSession) -> str:
+            kind, word = course.kind.label, course.kind.session_word
+            if course.planned_sessions:
+                #: e.g. "TMS session 3 of 30 logged."
+                return self.tr("{kind} {session} {number} of {planned} logged.").format(
+                    kind=kind, session=word, number=saved.number, planned=course.planned_sessions
+                )
+            #: e.g. "TMS session 3 logged."
+            return self.tr("{kind} {session} {number} logged.").format(
+                kind=kind, session=word, number=saved.number
+            )
+
         def save() -> bool:
             session = dialog.session()
-            planned = f" of {course.planned_sessions}" if course.planned_sessions else ""
             return self._write(
                 lambda: self._store.treatments.add_session(session, self._clock()),
-                lambda saved: (
-                    f"{course.kind.label} {course.kind.session_word} {saved.number}{planned} "
-                    "logged."
-                ),
+                logged,
                 then=lambda _saved: self.procedures_panel.select_course(course.id or 0),
             )
 
@@ -502,7 +535,10 @@ class TreatmentView(DiaryView):
             changed = replace(dialog.session(), id=session.id)
             return self._write(
                 lambda: self._store.treatments.update_session(changed, self._clock()),
-                f"{course.kind.session_word.capitalize()} {changed.number or ''} updated.",
+                #: e.g. "Session 3 updated."
+                self.tr("{session} {number} updated.").format(
+                    session=course.kind.session_word.capitalize(), number=changed.number or ""
+                ),
             )
 
         return self._open(dialog, save)
@@ -510,14 +546,17 @@ class TreatmentView(DiaryView):
     def delete_session(self, session: TreatmentSession) -> None:
         if not dialogs.confirm(
             self,
-            "Delete session",
-            f"Delete session {session.number or ''} of {day_text(session.day)} {session.at:%H:%M}?",
-            "Delete",
+            self.tr("Delete session"),
+            #: e.g. "Delete session 3 of 2 Mar 2026 09:30?"
+            self.tr("Delete session {number} of {day} {time}?").format(
+                number=session.number or "", day=day_text(session.day), time=f"{session.at:%H:%M}"
+            ),
+            self.tr("Delete"),
         ):
             return
         self._write(
             lambda: self._store.treatments.delete_session(session.id or 0),
-            "Session deleted.",
+            self.tr("Session deleted."),
         )
 
     # -- episode and causes ----------------------------------------------------------------
@@ -528,7 +567,7 @@ class TreatmentView(DiaryView):
         def save() -> bool:
             episode = dialog.episode()
             return self._write(
-                lambda: self._store.treatments.set_episode(episode), "Episode saved."
+                lambda: self._store.treatments.set_episode(episode), self.tr("Episode saved.")
             )
 
         return self._open(dialog, save)
@@ -551,4 +590,4 @@ class TreatmentView(DiaryView):
             first = self._store.first_rated_day(effect_id, onset_search_start(suspect))
             text = describe_onset(first, suspect)
         self.causes_panel.onset_labels[effect_id].setText(text)
-        self.status.emit("Suspected cause saved.")
+        self.status.emit(self.tr("Suspected cause saved."))

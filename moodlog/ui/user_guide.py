@@ -2,7 +2,7 @@
 same text as docs/user-guide.md) in the program the desktop uses for such files. A local
 file: nothing goes over the network."""
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -19,8 +19,11 @@ def open_user_guide(parent: QWidget | None) -> bool:
         return True
     dialogs.show_error(
         parent,
-        "The user guide didn't open",
-        f"moodlog couldn't open the user guide with another program. It is a plain text "
-        f"file you can open yourself:\n\n{path}\n\nYour diary is not affected.",
+        QCoreApplication.translate("UserGuide", "The user guide didn't open"),
+        QCoreApplication.translate(
+            "UserGuide",
+            "moodlog couldn't open the user guide with another program. It is a plain text "
+            "file you can open yourself:\n\n{path}\n\nYour diary is not affected.",
+        ).format(path=path),
     )
     return False

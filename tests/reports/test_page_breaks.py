@@ -102,7 +102,8 @@ def test_a_row_running_over_a_page_end_starts_the_next_page_under_its_header(
     assert first == ["When", *(f"Day {n}" for n in range(1, cut))]
     assert second == ["When", *(f"Day {n}" for n in range(cut, 31))]  # the header again
     moved = document.rootFrame().childFrames()[1]
-    assert document.documentLayout().frameBoundingRect(moved).top() % PAGE.height() < 5  # a page's top
+    top = document.documentLayout().frameBoundingRect(moved).top()
+    assert top % PAGE.height() < 5  # at a page's top
     assert (table, cut) != straddling_row(document, PAGE.height(), frozenset({(table + 1, 1)}))
     assert document.pageCount() >= pages_before
 

@@ -3,7 +3,8 @@
 in a translated moodlog).
 
 Text a translator never sees is allowed: numbers, symbols, dates written by QLocale (month
-and day names), and names that are the same in every language (``NAMES``).
+and day names), names that are the same in every language (``NAMES``), and the medication
+reference's drug classes (reference data, like the drug names).
 """
 
 import re
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.medication_reference import load_medication_reference
 from moodlog.domain.translation import use_translator
 
 OPEN, CLOSE = "⟪", "⟫"
@@ -55,6 +57,22 @@ NAMES = {
     "PDF",
     "Qt",
     "PySide6",
+    "A4",  # a paper size's name
+    # units, written the same in every language (and stored in the diary as typed)
+    "mg",
+    "ml",
+    "µg",
+    "h",
+    # genes
+    "CYP2C19",
+    "CYP2D6",
+    "CYP2B6",
+    "CYP1A2",
+    "CYP3A4",
+    "SLC6A4",
+    "HTR2A",
+    "HTR2C",
+    "HLA",
 }
 
 
@@ -82,6 +100,13 @@ def remove_pseudo_translation(translator: PseudoTranslator) -> None:
     use_translator(None)
 
 
+def _reference_data() -> set[str]:
+    """Drug classes come with the drug names from resources/medication_reference.json,
+    reference data in English (a translated moodlog would ship a translated reference file;
+    README, "Translations")."""
+    return {drug.drug_class for drug in load_medication_reference().drugs}
+
+
 def _locale_words() -> set[str]:
     locale = QLocale()
     words = set()
@@ -104,13 +129,11 @@ def untranslated_words(text: str) -> str:
     while previous != text:  # innermost brackets first: translations nest
         previous = text
         text = re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", text)
-    allowed = _locale_words() | NAMES
-    left = [
-        word
-        for word in re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*\d*", text)
-        if word not in allowed and word.strip("&") not in allowed
-    ]
-    return " ".join(left)
+    if text in _reference_data():
+        return ""
+    for name in sorted(NAMES | _locale_words(), key=len, reverse=True):
+        text = re.sub(rf"(?<!\w)&?{re.escape(name)}(?!\w)", " ", text)
+    return " ".join(re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", text))
 
 
 def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
