@@ -46,8 +46,11 @@ def heading(title: str, new_page: bool) -> str:
 SPACER = '<p style="font-size: 4pt;">&nbsp;</p>'
 
 
-def subheading(title: str) -> str:
-    """A titled part of a section, a little apart from what comes before (a table, often)."""
+def subheading(title: str, new_page: bool = False) -> str:
+    """A titled part of a section, a little apart from what comes before (a table, often),
+    or at the top of a new page."""
+    if new_page:
+        return f"{breaking_before('<h3>')}{escape(title)}</h3>"
     return f"{SPACER}<h3>{escape(title)}</h3>"
 
 

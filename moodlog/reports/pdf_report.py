@@ -90,17 +90,26 @@ class _ChartObject(QPyTextObject):
         index = int(name.removeprefix(CHART_SCHEME))
         return self._charts[index] if index < len(self._charts) else None
 
-    @override
-    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
-        chart = self._chart(fmt)
-        if chart is None:
-            return QSizeF(0, 0)
-        width = self._area.width()
+    @staticmethod
+    def size(chart: ReportChart, area: QSizeF) -> QSizeF:
+        """``chart`` as wide as ``area``, or less when that would be too tall."""
+        width = area.width()
         height = width * chart.height_points / chart.width_points
-        limit = self._area.height() * CHART_MAX_PAGE_SHARE
+        limit = area.height() * CHART_MAX_PAGE_SHARE
         if height > limit:
             width, height = width * limit / height, limit
         return QSizeF(width, height)
+
+    @staticmethod
+    def fills_page(chart: ReportChart, area: QSizeF) -> bool:
+        """Whether ``chart`` takes all the height a chart may: then no heading fits below
+        its caption."""
+        return _ChartObject.size(chart, area).height() >= area.height() * CHART_MAX_PAGE_SHARE - 1
+
+    @override
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        chart = self._chart(fmt)
+        return QSizeF(0, 0) if chart is None else self.size(chart, self._area)
 
     @override
     def drawObject(
@@ -270,7 +279,8 @@ def lay_out_report(
     body = QRectF(writer.pageLayout().paintRectPixels(DPI))
     area = QSizeF(body.width(), body.height())
     height = area.height()
-    html = report_html(data, options, [chart.caption for chart in charts], version)
+    fills = bool(charts) and _ChartObject.fills_page(charts[-1], area)
+    html = report_html(data, options, [chart.caption for chart in charts], version, fills)
     document, handler = _layout(html, charts, writer, area)
     moved: set[tuple[int, int]] = set()
     # Each fix changes the laid-out document, and Qt lays out again only from there on.

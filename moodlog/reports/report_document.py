@@ -43,11 +43,13 @@ def generated_text(data: ReportData) -> str:
     return day_text(data.generated_at.date())
 
 
-def section_html(section: ReportSection, data: ReportData, captions: Sequence[str]) -> str:
+def section_html(
+    section: ReportSection, data: ReportData, captions: Sequence[str], chart_fills_page: bool
+) -> str:
     if section is ReportSection.SUMMARY:
         return summary_html(build_summary(data))
     if section is ReportSection.CHARTS:
-        return charts_html(data, captions)
+        return charts_html(data, captions, chart_fills_page)
     if section is ReportSection.TREATMENT:
         return treatment_html(data, treatment_history(data))
     if section is ReportSection.SIDE_EFFECTS:
@@ -58,10 +60,14 @@ def section_html(section: ReportSection, data: ReportData, captions: Sequence[st
 
 
 def report_html(
-    data: ReportData, options: ReportOptions, captions: Sequence[str], version: str
+    data: ReportData,
+    options: ReportOptions,
+    captions: Sequence[str],
+    version: str,
+    chart_fills_page: bool = False,
 ) -> str:
     """The report's HTML; a chart mark for each of ``captions`` goes in the Charts
-    section."""
+    section (what follows the last starts a new page when ``chart_fills_page``)."""
     parts = [header_html(options, generated_text(data), version)]
     sections = ordered_sections(options.sections)
     previous: ReportSection | None = None
@@ -72,7 +78,7 @@ def report_html(
             section is ReportSection.CHARTS and previous is not None
         )
         parts.append(heading(section.label, new_page))
-        parts.append(section_html(section, data, captions))
+        parts.append(section_html(section, data, captions, chart_fills_page))
         previous = section
     if not sections:
         parts.append(paragraph(text(translate("ReportDocument", "No sections were chosen."))))

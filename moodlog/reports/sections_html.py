@@ -43,9 +43,10 @@ PGX_NOTE = QT_TRANSLATE_NOOP(
 )
 
 
-def charts_html(data: ReportData, captions: Sequence[str]) -> str:
+def charts_html(data: ReportData, captions: Sequence[str], scores_on_new_page: bool = False) -> str:
     """A mark for each chart (swapped for its drawing) above its caption, and every score
-    of the period, each PHQ-9 with its item-9 answer."""
+    of the period, each PHQ-9 with its item-9 answer (on a page of their own when the chart
+    fills its page: known here, it saves laying the report out again to move them)."""
     charts = "".join(
         chart_place(i) + paragraph(text(caption), small=True) for i, caption in enumerate(captions)
     )
@@ -79,7 +80,9 @@ def charts_html(data: ReportData, captions: Sequence[str]) -> str:
     )
     return (
         charts
-        + subheading(translate("ReportSections", "Questionnaire scores in this period"))
+        + subheading(
+            translate("ReportSections", "Questionnaire scores in this period"), scores_on_new_page
+        )
         + scores
         + paragraph(text(attribution()), small=True)
     )

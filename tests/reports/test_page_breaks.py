@@ -4,12 +4,14 @@ own)."""
 
 from pathlib import Path
 
+import pytest
 from matplotlib.figure import Figure
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
-from moodlog.reports.heading_breaks import break_before, lone_heading
+from moodlog.reports import pdf_report
+from moodlog.reports.heading_breaks import LoneHeading, break_before, lone_heading
 from moodlog.reports.pdf_report import (
     DPI,
     HEADING_FOLLOW_INCHES,
@@ -138,3 +140,27 @@ def test_gridlines_join_the_tick_marks_between_them_in_one_layer() -> None:
     clipped = [layer for layer in layers if layer.clip is not None]
     assert len(clipped) == 1
     assert b"<path" in clipped[0].svg
+
+
+def test_what_follows_a_chart_filling_its_page_starts_the_next_without_a_fix(
+    qt: QApplication, known_data: ReportData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Known before the layout, so Qt needn't lay the rest of the report out again."""
+    moved: list[str] = []
+    original = pdf_report.break_before
+
+    def recorded(document: QTextDocument, heading: LoneHeading) -> None:
+        moved.append(heading.block.text())
+        original(document, heading)
+
+    monkeypatch.setattr(pdf_report, "break_before", recorded)
+    charts = report_charts(known_data, chart_aspect(PaperSize.A4))
+    writer = pdf_writer(tmp_path / "r.pdf", PaperSize.A4, "t", "0.1.0")
+    report = lay_out_report(known_data, ReportOptions(PERIOD), charts, writer)
+    block = report.document.begin()
+    while block.isValid() and block.text() != "Questionnaire scores in this period":
+        block = block.next()
+    assert block.isValid()
+    top = report.document.documentLayout().blockBoundingRect(block).top()
+    assert top % report.page.height() <= block.blockFormat().topMargin() + 1  # a page's top
+    assert block.text() not in moved
