@@ -6,9 +6,17 @@ as the system" puts back the style and palette the application started with. Wid
 paint themselves (charts, the calendar, the timeline) read the palette, so they follow.
 """
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
+from typing_extensions import override
 
 from moodlog.ui.appearance_preferences import Theme
 
@@ -37,7 +45,7 @@ _DARK: dict[Role, str] = {
     Role.ToolTipText: "#e8e8e8",
     Role.Light: "#5a5a5a",
     Role.Midlight: "#4a4a4a",
-    Role.Mid: "#747474",
+    Role.Mid: "#7c7c7c",  # the edges of check boxes and radio buttons: 3:1 on the window
     Role.Dark: "#202020",
     Role.Shadow: "#141414",
 }
@@ -56,6 +64,45 @@ _LIGHT_CHANGES: dict[Role, str] = {
     Role.PlaceholderText: "#5e5e5e",
     Role.Link: "#1a56a8",
 }
+
+
+class _VisibleIndicators(QProxyStyle):
+    """Fusion, with every check box's and radio button's edge drawn in the palette's Mid
+    colour, 3:1 against the dark window (WCAG's contrast for a control's edge): Fusion's own
+    edge, a shade darker than the window, all but disappears on a dark one, so an unticked
+    box could not be seen."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create(_FUSION))
+
+    @override
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        box = element is QStyle.PrimitiveElement.PE_IndicatorCheckBox
+        if not box and element is not QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            return
+        focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if option.state & focused == focused:  # Fusion's focus colour says more
+            return
+        painter.save()
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = QRectF(option.rect)
+        if box:  # where Fusion draws its own edge
+            painter.drawRect(rect.adjusted(0.5, 0.5, -1.5, -1.5))
+        else:
+            # A ring a pixel and a half wide: one pixel, smoothed, would come out greyer.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid), 1.5))
+            radius = (rect.width() + (int(rect.width()) + 1) % 2) / 2 - 1
+            painter.drawEllipse(rect.center() + QPointF(0.5, 0.5), radius - 0.75, radius - 0.75)
+        painter.restore()
 
 
 def _palette(colours: dict[Role, str], disabled: dict[Role, str], base: QPalette) -> QPalette:
@@ -94,8 +141,10 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     if hasattr(hints, "setColorScheme"):  # native dialogs and title bars follow (Qt 6.8)
         dark = theme is Theme.DARK
         hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
-    if current != _FUSION:
-        if saved is None:
-            app.setProperty(_SYSTEM_STYLE_PROPERTY, current)
+    if saved is None and current != _FUSION:
+        app.setProperty(_SYSTEM_STYLE_PROPERTY, current)
+    if theme is Theme.DARK:
+        app.setStyle(_VisibleIndicators())
+    elif current != _FUSION:
         app.setStyle(_FUSION)
     app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())

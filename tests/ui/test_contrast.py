@@ -3,13 +3,16 @@ on: the window's palette (the system's as Qt gives it, and moodlog's light and d
 the mood calendar's tinted days and the treatment timeline's bar labels. The charts' own
 colours: tests/charts/test_chart_contrast.py."""
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
-from moodlog.ui.app_theme import dark_palette, light_palette
+from moodlog.ui.app_theme import apply_theme, dark_palette, light_palette
+from moodlog.ui.appearance_preferences import Theme
 from moodlog.ui.mood_calendar import MoodCalendar
 from moodlog.ui.mood_colours import mood_colour
 from moodlog.ui.timeline_colours import PROCEDURE_HUE, ROLE_HUES, TimelineColours, contrast_ratio
@@ -89,3 +92,37 @@ def test_the_calendars_weekends_read_as_well_as_weekdays(qtbot: QtBot, palette_o
         )
         ratio = contrast(drawn, palette.color(Role.Base))
         assert ratio >= TEXT, (day, round(ratio, 2))
+
+
+@pytest.fixture
+def dark_theme(qapp: QApplication) -> Iterator[None]:
+    apply_theme(qapp, Theme.DARK)
+    yield
+    apply_theme(qapp, Theme.SYSTEM)
+
+
+@pytest.mark.parametrize("kind", [QCheckBox, QRadioButton])
+@pytest.mark.usefixtures("dark_theme")
+def test_an_unticked_box_shows_its_edge_in_the_dark_theme(
+    qtbot: QtBot, kind: type[QCheckBox] | type[QRadioButton]
+) -> None:
+    """A control's edge needs 3:1 against its ground (WCAG 1.4.11): the darkest-to-lightest
+    step across the indicator's left edge, on a dark window."""
+    box = kind("Unticked")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    image = box.grab().toImage()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    element = (
+        QStyle.SubElement.SE_CheckBoxIndicator
+        if kind is QCheckBox
+        else QStyle.SubElement.SE_RadioButtonIndicator
+    )
+    indicator = box.style().subElementRect(element, option, box)
+    ratio = image.devicePixelRatio()
+    y = int(indicator.center().y() * ratio)
+    ground = box.palette().color(Role.Window)
+    edge = [image.pixelColor(x, y) for x in range(int((indicator.left() + 3) * ratio))]
+    assert max(contrast(colour, ground) for colour in edge) >= 3.0
