@@ -202,12 +202,16 @@ class AboutDialog(QDialog):
         self.licences.setOpenLinks(False)
         self.licences.setHtml(third_party_html())
         self.licences.setAccessibleName(self.tr("Third-party licences"))
+        self.licences.setAccessibleDescription(
+            self.tr("The other software moodlog is built with, and the licence of each")
+        )
         self.licences_label.setBuddy(self.licences)
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self._build_layout()
         self.button_box.rejected.connect(self.reject)
         self.resize(600, 620)
         close = self.button_box.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleDescription(self.tr("Close this window and go back to the diary"))
         close.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _paragraph(self, html: str) -> QLabel:

@@ -125,6 +125,9 @@ class AppointmentsDialog(QDialog):
         self.error_label.hide()
         outer.addWidget(self.error_label)
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.button_box.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(
+            self.tr("Close this window; what you added here is already saved")
+        )
         outer.addWidget(self.button_box)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 96)
         for button in self.findChildren(QPushButton):  # Enter never deletes anything
@@ -136,6 +139,9 @@ class AppointmentsDialog(QDialog):
         column = QVBoxLayout(group)
         self.appointment_list = QListWidget(group)
         self.appointment_list.setAccessibleName(self.tr("Appointments, latest first"))
+        self.appointment_list.setAccessibleDescription(
+            self.tr("Your past and coming appointments, each with its date and note")
+        )
         column.addWidget(
             heading(
                 buddy_label(self.tr("A&ppointments, latest first"), self.appointment_list, group)
@@ -143,6 +149,9 @@ class AppointmentsDialog(QDialog):
         )
         column.addWidget(self.appointment_list, 1)
         self.delete_appointment_button = QPushButton(self.tr("Delete appoint&ment…"), group)
+        self.delete_appointment_button.setAccessibleDescription(
+            self.tr("Remove the chosen appointment from the list")
+        )
         column.addWidget(self.delete_appointment_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.date_edit = make_date_edit(
             self._today + timedelta(days=BOOKING_DAYS_AHEAD),
@@ -154,7 +163,11 @@ class AppointmentsDialog(QDialog):
         self.note_edit = make_line_edit(
             self.tr("Appointment note"), self.tr("e.g. Dr Lee, TMS clinic"), group
         )
+        self.date_edit.setAccessibleDescription(self.tr("The day of the appointment to add"))
         self.add_appointment_button = QPushButton(self.tr("&Add appointment"), group)
+        self.add_appointment_button.setAccessibleDescription(
+            self.tr("Add an appointment on the date shown, with the note if you wrote one")
+        )
         grid = QGridLayout()
         grid.addWidget(buddy_label(self.tr("&Date"), self.date_edit, group), 0, 0)
         grid.addWidget(self.date_edit, 0, 1)
@@ -170,6 +183,9 @@ class AppointmentsDialog(QDialog):
         column = QVBoxLayout(group)
         self.question_list = QListWidget(group)
         self.question_list.setAccessibleName(self.tr("Questions for my doctor"))
+        self.question_list.setAccessibleDescription(
+            QCoreApplication.translate("AppointmentsDialog", QUESTIONS_NOTE)
+        )
         self.question_list.setWordWrap(True)
         column.addWidget(
             heading(buddy_label(self.tr("&Questions for my doctor"), self.question_list, group))
@@ -179,7 +195,13 @@ class AppointmentsDialog(QDialog):
         )
         column.addWidget(self.question_list, 1)
         self.answered_button = QPushButton(self.tr("Mar&k answered"), group)
+        self.answered_button.setAccessibleDescription(
+            self.tr("Tick or untick the chosen question as asked and answered")
+        )
         self.delete_question_button = QPushButton(self.tr("De&lete question…"), group)
+        self.delete_question_button.setAccessibleDescription(
+            self.tr("Remove the chosen question from the list")
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.answered_button)
         buttons.addWidget(self.delete_question_button)
@@ -189,6 +211,9 @@ class AppointmentsDialog(QDialog):
             self.tr("New question"), self.tr("What would you like to ask?"), group
         )
         self.add_question_button = QPushButton(self.tr("Add qu&estion"), group)
+        self.add_question_button.setAccessibleDescription(
+            self.tr("Add the question you wrote to the list")
+        )
         row = QHBoxLayout()
         row.addWidget(buddy_label(self.tr("&Write a question"), self.question_edit, group))
         row.addWidget(self.question_edit, 1)

@@ -50,7 +50,7 @@ _RANGE_BUTTONS = (
     (ChartRange.FOUR_WEEKS, QT_TRANSLATE_NOOP("ChartsView", "&4 weeks")),
     (ChartRange.THREE_MONTHS, QT_TRANSLATE_NOOP("ChartsView", "&3 months")),
     (ChartRange.SIX_MONTHS, QT_TRANSLATE_NOOP("ChartsView", "&6 months")),
-    (ChartRange.ONE_YEAR, QT_TRANSLATE_NOOP("ChartsView", "1 &year")),
+    (ChartRange.ONE_YEAR, QT_TRANSLATE_NOOP("ChartsView", "1 y&ear")),
     (ChartRange.ALL, QT_TRANSLATE_NOOP("ChartsView", "A&ll")),
     (ChartRange.CUSTOM, QT_TRANSLATE_NOOP("ChartsView", "C&ustom")),
 )
@@ -106,18 +106,29 @@ class ChartsView(QWidget):
         self.range_buttons: dict[ChartRange, QPushButton] = {}
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:")))
+        descriptions = {
+            ChartRange.FOUR_WEEKS: self.tr("Show the last 4 weeks on the chart"),
+            ChartRange.THREE_MONTHS: self.tr("Show the last 3 months on the chart"),
+            ChartRange.SIX_MONTHS: self.tr("Show the last 6 months on the chart"),
+            ChartRange.ONE_YEAR: self.tr("Show the last year on the chart"),
+            ChartRange.ALL: self.tr("Show every day since the diary began on the chart"),
+            ChartRange.CUSTOM: self.tr("Type the first and last day to show in the date fields"),
+        }
         for choice, text in _RANGE_BUTTONS:
             button = QPushButton(QCoreApplication.translate("ChartsView", text))
             button.setCheckable(True)
             button.setAutoDefault(False)
             #: {span} is a span of days shown on the charts: "Show 4 weeks", "Show all"
             button.setAccessibleName(self.tr("Show {span}").format(span=choice.label.lower()))
+            button.setAccessibleDescription(descriptions[choice])
             self.range_group.addButton(button)
             self.range_buttons[choice] = button
             bar.addWidget(button)
         self.from_edit = self._date_edit(self.tr("First day shown"))
+        self.from_edit.setAccessibleDescription(self.tr("The chart starts on this day"))
         self.to_edit = self._date_edit(self.tr("Last day shown"))
-        from_label = QLabel(self.tr("&From"))
+        self.to_edit.setAccessibleDescription(self.tr("The chart ends on this day"))
+        from_label = QLabel(self.tr("Fr&om"))
         from_label.setBuddy(self.from_edit)
         #: "From [date] to [date]"
         to_label = QLabel(self.tr("t&o"))
@@ -127,6 +138,9 @@ class ChartsView(QWidget):
         self.more_button = QToolButton()
         self.more_button.setText(self.tr("&More to show"))
         self.more_button.setAccessibleName(self.tr("More to show on the chart"))
+        self.more_button.setAccessibleDescription(
+            self.tr("Opens a list of other scores, trackers and sleep efficiency to add or remove")
+        )
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
         self.more_button.setMenu(self.more_menu)

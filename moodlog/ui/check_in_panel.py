@@ -59,7 +59,10 @@ class CheckInPanel(QGroupBox):
         self.time_edit = QTimeEdit(self)
         self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setAccessibleName(self.tr("Time of this check-in"))
-        time_label = QLabel(self.tr("&Time of this check-in:"), self)
+        self.time_edit.setAccessibleDescription(
+            self.tr("When you felt like this: hour and minutes")
+        )
+        time_label = QLabel(self.tr("Ti&me of this check-in:"), self)
         time_label.setBuddy(self.time_edit)
         time_row.addWidget(time_label)
         time_row.addWidget(self.time_edit)
@@ -79,10 +82,16 @@ class CheckInPanel(QGroupBox):
             self.tr("Anything you want to remember about today (optional)")
         )
         self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setAccessibleDescription(
+            self.tr("Anything you want to remember about today; optional. Tab leaves it")
+        )
         self.note_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         note_label.setBuddy(self.note_edit)
         self.clinician_check = QCheckBox(
-            self.tr("For my &clinician: bring this up at my next visit"), self
+            self.tr("For my clinician: bring this &up at my next visit"), self
+        )
+        self.clinician_check.setAccessibleDescription(
+            self.tr("The note goes in the report for your clinician")
         )
         outer.addWidget(note_label)
         outer.addWidget(self.note_edit, 1)

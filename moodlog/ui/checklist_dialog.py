@@ -42,6 +42,9 @@ class ChecklistDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Ticked items appear on the Today view."), self))
         self.list = QListWidget(self)
         self.list.setAccessibleName(title)
+        self.list.setAccessibleDescription(
+            self.tr("Ticked items appear on the Today view; Space ticks or unticks one")
+        )
         for item_id, name, shown in items:
             self._append(item_id, name, shown)
         layout.addWidget(self.list, 1)
@@ -52,6 +55,9 @@ class ChecklistDialog(QDialog):
         add_row.addWidget(self.name_edit, 1)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setAccessibleName(self.tr("Kind of tracker"))
+        self.kind_combo.setAccessibleDescription(
+            self.tr("Whether the new tracker holds a number, a yes or no, or a rating")
+        )
         for kind in TrackerKind:
             self.kind_combo.addItem(kind.label, kind)
         self.unit_edit = QLineEdit(self)
@@ -62,6 +68,7 @@ class ChecklistDialog(QDialog):
         add_row.addWidget(self.kind_combo)
         add_row.addWidget(self.unit_edit)
         self.add_button = QPushButton(self.tr("&Add"), self)
+        self.add_button.setAccessibleDescription(self.tr("Add the item you named to the list"))
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
         self.error_label = QLabel(self)
@@ -69,6 +76,9 @@ class ChecklistDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(
+            self.tr("Close this window and show the ticked items on Today")
+        )
         buttons.rejected.connect(self.accept)
         layout.addWidget(buttons)
         self.add_button.clicked.connect(self._on_add)

@@ -142,6 +142,9 @@ class CourseDialog(FormDialog):
 
     def _build_layout(self) -> None:
         self.kind_combo = make_choice_combo(self.tr("Kind of treatment"), CourseKind, self)
+        self.kind_combo.setAccessibleDescription(
+            self.tr("The kind of treatment, such as TMS, esketamine or therapy")
+        )
         self._add_row(self.tr("&Kind"), self.kind_combo)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
@@ -152,12 +155,20 @@ class CourseDialog(FormDialog):
         self.variant_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # Typed text and placeholders need the room, not only the listed choices.
         self.variant_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.variant_combo.setAccessibleDescription(
+            self.tr("More about this treatment: choose from the list or type your own")
+        )
         self.variant_label = self._add_row(self.tr("&Details"), self.variant_combo)
         self.started_edit = self._date_edit(self.tr("Started"))
+        self.started_edit.setAccessibleDescription(self.tr("The day this course began"))
         self.started_label = self._add_row(self.tr("&Started"), self.started_edit)
         self.finished_check = QCheckBox(self.tr("&Finished"), self)
         self.finished_check.setAccessibleName(self.tr("Finished"))
+        self.finished_check.setAccessibleDescription(
+            self.tr("Tick once the course has ended, then give the day it ended")
+        )
         self.ended_edit = self._date_edit(self.tr("Finished on"))
+        self.ended_edit.setAccessibleDescription(self.tr("The day this course ended"))
         # "Still going" until ticked; then today, or the date shown before it was unticked.
         self._ended = OptionalDate(
             self.finished_check, self.ended_edit, self._today, self.tr("Still going")
@@ -166,6 +177,9 @@ class CourseDialog(FormDialog):
         self.planned_spin = QSpinBox(self)
         self.planned_spin.setRange(0, 500)
         self.planned_spin.setSpecialValueText(self.tr("Not set"))
+        self.planned_spin.setAccessibleDescription(
+            self.tr("How many the course is planned to have, if you know")
+        )
         self.planned_label = self._add_row(self.tr("Sessions &planned"), self.planned_spin)
         self.arm_combo = QComboBox(self)
         self.arm_combo.setEditable(True)
@@ -174,6 +188,9 @@ class CourseDialog(FormDialog):
         for arm in _ARMS:  # shown translated, stored in English
             self.arm_combo.addItem(QCoreApplication.translate("CourseDialog", arm), arm)
         self.arm_combo.setAccessibleName(self.tr("Trial arm"))
+        self.arm_combo.setAccessibleDescription(
+            self.tr("The group of the trial you were in, if you know: choose or type")
+        )
         #: A clinical trial's arm: the group the person was in (active treatment or placebo)
         self.arm_label = self._add_row(self.tr("&Arm"), self.arm_combo)
         self.arm_note = QLabel(
@@ -183,6 +200,9 @@ class CourseDialog(FormDialog):
         self._form.addRow(self.arm_note)
         self.benefit_combo = make_choice_combo(
             self.tr("How well it helped"), Benefit, self, unset_text=self.tr("Not sure yet")
+        )
+        self.benefit_combo.setAccessibleDescription(
+            self.tr("Your own rating of how much this course helped")
         )
         self._add_row(self.tr("How well it &helped"), self.benefit_combo)
         self.note_edit = make_line_edit(self.tr("Note"), self.tr("Optional"), self)

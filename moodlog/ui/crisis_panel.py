@@ -145,6 +145,9 @@ class CrisisPanel(QFrame):
         edit_text = QCoreApplication.translate("CrisisPanel", str(EDIT_BUTTON_TEXT))
         self.edit_button = QPushButton(edit_text, self)
         self.edit_button.setAccessibleName(edit_text)
+        self.edit_button.setAccessibleDescription(
+            self.tr("Write down what helps you and who you can call, to find it here quickly")
+        )
         self.nobody_label = self._label(crisis_text(NOBODY_MONITORS))
         for widget in (self.heading_label, self.body_label):
             layout.addWidget(widget)

@@ -87,6 +87,11 @@ class DamagedDiaryDialog(QDialog):
         self.other_button.setVisible(at_start)
         not_now = self.tr("&Quit") if at_start else self.tr("&Not now")
         self.not_now_button = buttons.addButton(not_now, role.RejectRole)
+        self.restore_button.setAccessibleDescription(
+            self.tr("Put the latest good backup in place; the damaged file is kept as it is")
+        )
+        self.other_button.setAccessibleDescription(self.tr("Choose another diary file to open"))
+        self.not_now_button.setAccessibleDescription(self.tr("Leave the diary as it is for now"))
         layout.addWidget(buttons)
         self.restore_button.clicked.connect(lambda: self._finish(Recovery.RESTORE))
         self.other_button.clicked.connect(lambda: self._finish(Recovery.OPEN_OTHER))

@@ -111,6 +111,14 @@ class DeleteAllDialog(QDialog):
             if isinstance(button, QPushButton):
                 button.setAutoDefault(False)
                 button.setDefault(False)
+        cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleDescription(self.tr("Close this and keep everything"))
+        self.export_button.setAccessibleDescription(
+            self.tr("Save a copy of your whole diary before anything is deleted")
+        )
+        self.confirm_edit.setAccessibleDescription(
+            self.tr("Type the word asked for above to allow the deletion")
+        )
         for widget in (self.intro_label, self.path_label, self.export_label):
             layout.addWidget(widget)
         layout.addLayout(export_row)

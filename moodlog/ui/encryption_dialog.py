@@ -122,11 +122,15 @@ class EncryptionDialog(FormDialog):
         self.off_note.setVisible(self.turning_off)
         if not self.encrypted:
             label = self.tr("&Encrypt my diary")
+            description = self.tr("Lock the diary with the new passphrase")
         elif self.turning_off:
             label = self.tr("Turn encryption &off")
+            description = self.tr("Keep the diary without a passphrase from now on")
         else:
             label = self.tr("Change &passphrase")
+            description = self.tr("Lock the diary with the new passphrase instead of the old one")
         self.apply_button.setText(label)
+        self.apply_button.setAccessibleDescription(description)
         self._refit()
 
     def _on_show_toggled(self, shown: bool) -> None:

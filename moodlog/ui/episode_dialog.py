@@ -38,6 +38,9 @@ class EpisodeDialog(FormDialog):
         self.explanation_label.setWordWrap(True)
         self.began_check = QCheckBox(self.tr("Month known"), self)
         self.began_check.setAccessibleName(self.tr("Month the episode began is known"))
+        self.began_check.setAccessibleDescription(
+            self.tr("Tick to give the month; leave it unticked if you are not sure")
+        )
         self.began_edit = make_date_edit(
             self._today,
             offered,
@@ -47,6 +50,7 @@ class EpisodeDialog(FormDialog):
             display_format="MMM yyyy",
             tab_steps_through=True,
         )
+        self.began_edit.setAccessibleDescription(self.tr("The month and year it began"))
         # "Not set" until ticked; then the month offered, or the one shown before unticking.
         self._began = OptionalDate(self.began_check, self.began_edit, offered, self.tr("Not set"))
         began_row = QHBoxLayout()
@@ -56,6 +60,9 @@ class EpisodeDialog(FormDialog):
         self._add_row(self.tr("When did the current episode &begin?"), began_row, self.began_check)
         self.severity_combo = make_choice_combo(
             self.tr("Severity at the start"), EpisodeSeverity, self, unset_text=self.tr("Not set")
+        )
+        self.severity_combo.setAccessibleDescription(
+            self.tr("How severe the depression was when this episode began, if you know")
         )
         self._add_row(self.tr("&Severity at the start"), self.severity_combo)
         self._finish_layout(above=[self.explanation_label])

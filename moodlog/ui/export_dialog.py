@@ -84,6 +84,7 @@ class ExportDialog(FormDialog):
         self.kind_group = QButtonGroup(self)
         for radio, note in ((self.json_radio, JSON_NOTE), (self.csv_radio, CSV_NOTE)):
             self.kind_group.addButton(radio)
+            radio.setAccessibleDescription(_shown(note))  # Tab skips the note below it
             label = make_note_label(_shown(note), group)
             indent = radio.style().pixelMetric(radio.style().PixelMetric.PM_ExclusiveIndicatorWidth)
             label.setContentsMargins(indent + 6, 0, 0, 0)
@@ -103,6 +104,9 @@ class ExportDialog(FormDialog):
         )
         self.export_button = self.button_box.addButton(
             self.tr("E&xport…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setAccessibleDescription(
+            self.tr("Choose where to save the file, then write it")
         )
         self.export_button.setDefault(True)
         self.close_button = self.button_box.button(QDialogButtonBox.StandardButton.Close)

@@ -198,6 +198,7 @@ class FirstRunDialog(QDialog):
         self.back_button = QPushButton(self.tr("&Back"), self)
         #: Skip this page's offer and go on to the next page.
         self.skip_button = QPushButton(self.tr("&Skip"), self)
+        self.skip_button.setAccessibleDescription(self.tr("Go on to the next page of the welcome"))
         for button in (self.not_now_button, self.back_button):
             button.setAutoDefault(False)
         self.skip_button.setDefault(True)  # Enter goes on, unless an action has the focus

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -112,9 +112,25 @@ class FormDialog(QDialog):
         if not self._fit_to_text:
             self._outer.addStretch(1)
         self.button_box = QDialogButtonBox(buttons, self)
+        self._describe_standard_buttons()
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
         self._outer.addWidget(self.button_box)
+
+    def _describe_standard_buttons(self) -> None:
+        """What OK, Save, Cancel and Close do here, for a screen reader (a subclass whose
+        buttons do something else says so itself)."""
+        standard = QDialogButtonBox.StandardButton
+        descriptions = (
+            (standard.Ok, self.tr("Save what you entered and close this window")),
+            (standard.Save, self.tr("Save what you entered and close this window")),
+            (standard.Cancel, self.tr("Close this window without saving what you entered")),
+            (standard.Close, self.tr("Close this window and go back to the diary")),
+        )
+        for which, description in descriptions:
+            button = self.button_box.button(which)
+            if button is not None:
+                button.setAccessibleDescription(description)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -317,6 +333,11 @@ def make_date_edit(
     edit.setMaximumDate(to_qdate(latest))
     edit.setDate(to_qdate(value))
     edit.setAccessibleName(name)
+    edit.setAccessibleDescription(
+        QCoreApplication.translate(
+            "FormDialog", "Type the date, or press Alt+Down to choose it on a calendar"
+        )
+    )
     return edit
 
 

@@ -27,6 +27,9 @@ class GetHelpDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.panel)
         scroll.setAccessibleName(self.tr("Get help now"))
+        scroll.setAccessibleDescription(
+            self.tr("Crisis lines, your own contacts and your safety plan; arrow keys scroll")
+        )
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -34,6 +37,9 @@ class GetHelpDialog(QDialog):
         self.button_box.rejected.connect(self.reject)
         self.panel.edit_requested.connect(self.edit_requested)
         self.resize(620, 560)
+        self.button_box.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(
+            self.tr("Close this window and go back to the diary")
+        )
         self.button_box.button(QDialogButtonBox.StandardButton.Close).setFocus(
             Qt.FocusReason.OtherFocusReason
         )

@@ -69,6 +69,9 @@ class HistoryView(DiaryView):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Logged days, newest first"))
+        self.table.setAccessibleDescription(
+            self.tr("One row for each day you logged; Enter opens the day on Today")
+        )
         row.addWidget(self.table, 3)
         outer.addLayout(row, 1)
 

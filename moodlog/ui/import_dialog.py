@@ -260,6 +260,9 @@ class ImportDialog(QDialog):
         self.intro.setWordWrap(True)
         self.choose_button = QPushButton(self.tr("&Choose a file…"), self)
         self.choose_button.setAccessibleName(self.tr("Choose the file to import"))
+        self.choose_button.setAccessibleDescription(
+            self.tr("Opens a file chooser; nothing is added until you press Import")
+        )
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -272,6 +275,7 @@ class ImportDialog(QDialog):
         self.merge_choice = QRadioButton(self.tr("&Add to my diary (merge)"), self)
         self.merge_choice.setChecked(True)
         self.merge_note = make_note_label(_shown(MERGE_NOTE), self)
+        self.merge_choice.setAccessibleDescription(_shown(MERGE_NOTE))
         self.replace_choice = QRadioButton(self.tr("Re&place my diary with this export"), self)
         if self._diary_path is None:
             self.replace_choice.setEnabled(False)
@@ -280,6 +284,7 @@ class ImportDialog(QDialog):
             folder = self._diary_path.parent
             replace_note = _shown(REPLACE_NOTE).format(folder=folder)
             self.replace_note = make_note_label(replace_note, self)
+        self.replace_choice.setAccessibleDescription(self.replace_note.text())
         # The column step, for a spreadsheet moodlog doesn't recognise.
         self.columns_box = QGroupBox(self.tr("Which column holds what"), self)
         self.date_column = self._combo(self.tr("Date column"))
@@ -295,7 +300,21 @@ class ImportDialog(QDialog):
             ("ymd", self.tr("year/month/day")),
         ):
             self.date_order.addItem(text, order)
+        for combo in (self.date_column, self.time_column, self.mood_column, self.note_column):
+            combo.setAccessibleDescription(self.tr("The spreadsheet column that holds this"))
+        self.mood_low.setAccessibleDescription(
+            self.tr("The number your spreadsheet uses for the worst mood")
+        )
+        self.mood_high.setAccessibleDescription(
+            self.tr("The number your spreadsheet uses for the best mood")
+        )
+        self.date_order.setAccessibleDescription(
+            self.tr("How the dates in the spreadsheet are written")
+        )
         self.columns_button = QPushButton(self.tr("&Show what this finds"), self)
+        self.columns_button.setAccessibleDescription(
+            self.tr("Read the file with these choices and show what would be imported")
+        )
         # The mood-mapping step.
         self.mapping_box = QGroupBox(self.tr("Place your moods on moodlog's 0–10 scale"), self)
         self.mapping_form = QFormLayout()
@@ -311,18 +330,36 @@ class ImportDialog(QDialog):
         self.problems_heading.setWordWrap(True)
         self.problems_list = QListWidget(self)
         self.problems_list.setAccessibleName(self.tr("Rows that can't be imported"))
+        self.problems_list.setAccessibleDescription(
+            self.tr("Each row of the file that can't be read, and why")
+        )
         self.problems_list.setMaximumHeight(110)
         self.skip_problems = QCheckBox(self.tr("&Leave these rows out and import the rest"), self)
+        self.skip_problems.setAccessibleDescription(
+            self.tr("Tick to import the rows that can be read")
+        )
         self.banner = MessageBanner(self)
         self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setAccessibleName(self.tr("Import the check-ins"))
+        self.import_button.setAccessibleDescription(
+            self.tr("Add what was found to your diary; an import from another app can be undone")
+        )
         # Earlier imports.
         self.batches_heading = QLabel(self.tr("Earlier imports"), self)
         self.batch_list = QListWidget(self)
         self.batch_list.setAccessibleName(self.tr("Earlier imports"))
+        self.batch_list.setAccessibleDescription(
+            self.tr("Your earlier imports from other apps; choose one to undo it")
+        )
         self.batch_list.setMaximumHeight(100)
         self.undo_button = QPushButton(self.tr("&Undo the selected import…"), self)
+        self.undo_button.setAccessibleDescription(
+            self.tr("Remove the check-ins the chosen import added, after asking")
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(
+            self.tr("Close this window; nothing more is imported")
+        )
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -590,6 +627,9 @@ class ImportDialog(QDialog):
             for value in range(SCALE_MAX, SCALE_MIN - 1, -1):
                 combo.addItem(mood_choice_text(value), value)
             combo.setAccessibleName(self.tr("Place of the mood “{name}”").format(name=name))
+            combo.setAccessibleDescription(
+                self.tr("Where this mood belongs on moodlog's scale: 10 the best, 0 the worst")
+            )
             combo.currentIndexChanged.connect(self._update_import_button)
             #: A mood name from the imported file, in quotation marks.
             label = QLabel(self.tr("“{name}”").format(name=name), self)

@@ -93,10 +93,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         #: The name of the page for the day being written (a tab), not the date.
         self.tabs.addTab(self.today_view, self.tr("&Today"))
-        self.tabs.addTab(self._history_page, self.tr("&History"))
+        self.tabs.addTab(self._history_page, self.tr("Histor&y"))
         self.tabs.addTab(self._treatment_page, self.tr("T&reatment"))
         self.tabs.addTab(self._scores_page, self.tr("Quest&ionnaires"))
-        self.tabs.addTab(self._charts_page, self.tr("Chart&s"))
+        self.tabs.addTab(self._charts_page, self.tr("&Charts"))
         self.tabs.setDocumentMode(True)
         # Always in view, whatever the page and whatever the scores (clinical-reference §0.2).
         self.help_button = QPushButton(self.tr("Get help now"), self.tabs)

@@ -108,6 +108,9 @@ class MedicationDialog(FormDialog):
         self.class_combo.addItems(classes)
         self.class_combo.setCurrentIndex(-1)
         self.class_combo.setAccessibleName(self.tr("Medication class"))
+        self.class_combo.setAccessibleDescription(
+            self.tr("The kind of medicine, such as SSRI: choose from the list or type it")
+        )
         class_line = self.class_combo.lineEdit()
         if class_line is not None:
             class_line.setPlaceholderText(self.tr("e.g. SSRI (optional)"))
@@ -116,10 +119,14 @@ class MedicationDialog(FormDialog):
 
         #: What the medication is for: antidepressant, augmentation or other
         self.role_combo = make_choice_combo(self.tr("Role"), MedicationRole, self)
+        self.role_combo.setAccessibleDescription(
+            self.tr("Whether it is an antidepressant, an add-on to one, or another medicine")
+        )
         self._add_row(self.tr("&Role"), self.role_combo)
 
         dose_row = QHBoxLayout()
         self.dose_spin = DoseSpinBox(self.tr("Daily dose"), self)
+        self.dose_spin.setAccessibleDescription(self.tr("How much you take in a day, in all"))
         self.unit_combo = make_unit_combo(self)
         dose_row.addWidget(self.dose_spin)
         #: The dose's unit (mg, ml …), beside the daily dose
@@ -144,13 +151,20 @@ class MedicationDialog(FormDialog):
         self._add_row(self.tr("&Formulation"), self.formulation_edit)
 
         self.schedule_combo = make_choice_combo(self.tr("Schedule"), Schedule, self)
+        self.schedule_combo.setAccessibleDescription(
+            self.tr("Whether you take it every day or only when you need it")
+        )
         self._add_row(self.tr("Sc&hedule"), self.schedule_combo)
 
         self.started_edit = make_date_edit(self._today, self._today, self.tr("Started on"), self)
+        self.started_edit.setAccessibleDescription(self.tr("The day you began taking it"))
         self._add_row(self.tr("&Started"), self.started_edit)
 
         self.adequate_min_spin = DoseSpinBox(self.tr("Adequate minimum daily dose"), self)
         self.adequate_min_spin.setSpecialValueText(self.tr("Unknown"))
+        self.adequate_min_spin.setAccessibleDescription(
+            QCoreApplication.translate("MedicationDialog", ADEQUATE_MIN_TEXT)
+        )
         self.adequate_min_label = make_note_label(
             QCoreApplication.translate("MedicationDialog", ADEQUATE_MIN_TEXT), self
         )
@@ -165,6 +179,9 @@ class MedicationDialog(FormDialog):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setPlaceholderText(self.tr("Anything worth remembering (optional)"))
         self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setAccessibleDescription(
+            self.tr("Anything worth remembering about this medication; optional")
+        )
         lines = self.note_edit.fontMetrics().lineSpacing() * 3
         self.note_edit.setFixedHeight(lines + 2 * self.note_edit.frameWidth() + 8)
         self._add_row(self.tr("Not&e"), self.note_edit)

@@ -113,6 +113,7 @@ class DoseSpinBox(QDoubleSpinBox):
         self.setRange(0, MAX_DOSE)
         self.setDecimals(2)
         self.setAccessibleName(name)
+        self.setAccessibleDescription(self.tr("The dose for a whole day, in the unit beside it"))
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
         locale = self.locale()
@@ -130,6 +131,11 @@ def make_unit_combo(parent: QWidget) -> QComboBox:
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.addItems(list(UNITS))
     combo.setAccessibleName(QCoreApplication.translate("MedicationForm", "Dose unit"))
+    combo.setAccessibleDescription(
+        QCoreApplication.translate(
+            "MedicationForm", "What the dose is measured in: choose from the list or type it"
+        )
+    )
     return combo
 
 
@@ -149,19 +155,29 @@ def make_stop_reason_combo(parent: QWidget, not_sure: bool) -> QComboBox:
     """StopReason labels (data: the StopReason); with ``not_sure``, "Not sure" (data: None)
     comes first and is chosen."""
     unset_text = QCoreApplication.translate("MedicationForm", NOT_SURE) if not_sure else None
-    return make_choice_combo(
+    combo = make_choice_combo(
         QCoreApplication.translate("MedicationForm", "Why it was stopped"),
         StopReason,
         parent,
         unset_text=unset_text,
     )
+    combo.setAccessibleDescription(
+        QCoreApplication.translate("MedicationForm", "The main reason the medication was stopped")
+    )
+    return combo
 
 
 def make_benefit_combo(parent: QWidget) -> QComboBox:
     """The choice "Not sure" (data: None, chosen), then the Benefit labels (data: the Benefit)."""
-    return make_choice_combo(
+    combo = make_choice_combo(
         QCoreApplication.translate("MedicationForm", "How well it helped"),
         Benefit,
         parent,
         unset_text=QCoreApplication.translate("MedicationForm", NOT_SURE),
     )
+    combo.setAccessibleDescription(
+        QCoreApplication.translate(
+            "MedicationForm", "Your own rating of how much this medication helped"
+        )
+    )
+    return combo

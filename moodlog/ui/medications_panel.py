@@ -56,17 +56,32 @@ class MedicationsPanel(QWidget):
         left = QVBoxLayout()
         columns = [QCoreApplication.translate("MedicationsPanel", c) for c in _COLUMNS]
         self.table = make_record_table(columns, self.tr("Medications"), self)
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Your medications, current ones first: name, dose, dates and how well each "
+                "helped; Enter opens one to change it"
+            )
+        )
         left.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add medication…"), self)
-        self.add_past_button = QPushButton(self.tr("Add &earlier trial…"), self)
+        self.add_past_button = QPushButton(self.tr("Add earlier tri&al…"), self)
         self.add_past_button.setToolTip(
             self.tr("A medication you took before: month, highest dose and why it stopped")
         )
-        self.change_dose_button = QPushButton(self.tr("Change &dose…"), self)
-        self.stop_button = QPushButton(self.tr("S&top…"), self)
-        self.edit_button = QPushButton(self.tr("Ed&it…"), self)
+        self.change_dose_button = QPushButton(self.tr("Change d&ose…"), self)
+        self.stop_button = QPushButton(self.tr("Sto&p…"), self)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.delete_button = QPushButton(self.tr("Delete…"), self)
+        described = (
+            (self.add_button, self.tr("Add a medication you take now")),
+            (self.change_dose_button, self.tr("Record a new dose of the chosen medication")),
+            (self.stop_button, self.tr("Record that you stopped the chosen medication")),
+            (self.edit_button, self.tr("Change the details of the chosen medication")),
+            (self.delete_button, self.tr("Remove the chosen medication from the diary")),
+        )
+        for button, description in described:
+            button.setAccessibleDescription(description)
         for button in (
             self.add_button,
             self.add_past_button,
@@ -84,6 +99,9 @@ class MedicationsPanel(QWidget):
         pgx = QVBoxLayout(self.pgx_box)
         self.pgx_list = QListWidget(self.pgx_box)
         self.pgx_list.setAccessibleName(self.tr("Pharmacogenetic test results"))
+        self.pgx_list.setAccessibleDescription(
+            self.tr("Your gene test results, one gene on each line")
+        )
         self.pgx_list.setWordWrap(True)
         self.pgx_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         pgx.addWidget(self.pgx_list, 1)
@@ -93,8 +111,14 @@ class MedicationsPanel(QWidget):
         self.pgx_notes.setAccessibleName(self.tr("Notes on published gene–drug guidelines"))
         pgx.addWidget(self.pgx_notes)
         pgx_buttons = QHBoxLayout()
-        self.add_pgx_button = QPushButton(self.tr("Add &result…"), self.pgx_box)
+        self.add_pgx_button = QPushButton(self.tr("Add res&ult…"), self.pgx_box)
+        self.add_pgx_button.setAccessibleDescription(
+            self.tr("Add the result of a gene test, from your test report")
+        )
         self.remove_pgx_button = QPushButton(self.tr("Remove"), self.pgx_box)
+        self.remove_pgx_button.setAccessibleDescription(
+            self.tr("Remove the chosen gene test result")
+        )
         pgx_buttons.addWidget(self.add_pgx_button)
         pgx_buttons.addWidget(self.remove_pgx_button)
         pgx_buttons.addStretch(1)

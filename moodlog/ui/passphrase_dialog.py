@@ -55,6 +55,12 @@ class PassphraseDialog(FormDialog):
         self._finish_layout(above=[self.intro_label, self.path_label])
         self.unlock_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
         self.unlock_button.setText(self.tr("&Open diary"))
+        self.unlock_button.setAccessibleDescription(
+            self.tr("Unlock the diary with this passphrase and open it")
+        )
+        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(
+            self.tr("Close this window without opening the diary")
+        )
         self.passphrase_edit.setFocus()
 
     def store(self) -> DiaryStore | None:

@@ -183,6 +183,10 @@ class PastTrialDialog(FormDialog):
 
         self.start_month_combo = MonthCombo(self.tr("Month started"), self)
         self.start_year_spin = YearSpin(self._today, self.tr("Year started"), self)
+        self.start_month_combo.setAccessibleDescription(
+            self.tr("The month you began taking it, if you remember")
+        )
+        self.start_year_spin.setAccessibleDescription(self.tr("The year you began taking it"))
         self._add_row(
             self.tr("&Started"),
             self._month_row(self.start_month_combo, self.start_year_spin, self.tr("&year")),
@@ -190,6 +194,10 @@ class PastTrialDialog(FormDialog):
         )
         self.end_month_combo = MonthCombo(self.tr("Month stopped"), self)
         self.end_year_spin = YearSpin(self._today, self.tr("Year stopped"), self)
+        self.end_month_combo.setAccessibleDescription(
+            self.tr("The month you stopped taking it, if you remember")
+        )
+        self.end_year_spin.setAccessibleDescription(self.tr("The year you stopped taking it"))
         self._add_row(
             self.tr("Sto&pped"),
             self._month_row(self.end_month_combo, self.end_year_spin, self.tr("ye&ar")),
@@ -198,6 +206,9 @@ class PastTrialDialog(FormDialog):
 
         dose_row = QHBoxLayout()
         self.dose_spin = DoseSpinBox(self.tr("Highest daily dose"), self)
+        self.dose_spin.setAccessibleDescription(
+            self.tr("The most you took in a day during this trial")
+        )
         self.unit_combo = make_unit_combo(self)
         dose_row.addWidget(self.dose_spin)
         #: The dose's unit (mg, ml …), beside the dose
@@ -224,8 +235,18 @@ class PastTrialDialog(FormDialog):
         #: A keyboard shortcut: the key names as keyboards in your language print them
         self.another_button.setToolTip(self.tr("Ctrl+Enter"))
         self.add_button = QPushButton(self.tr("Add"), self)
+        self.another_button.setAccessibleDescription(
+            #: {keys}: the keyboard shortcut above, e.g. "Ctrl+Enter"
+            self.tr("Add this trial and empty the form for the next one ({keys})").format(
+                keys=self.another_button.toolTip()
+            )
+        )
+        self.add_button.setAccessibleDescription(self.tr("Add this trial and close the window"))
         self.add_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Cancel"), self)
+        self.close_button.setAccessibleDescription(
+            self.tr("Close this window without adding what is in the form")
+        )
         self.button_box.addButton(self.another_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.button_box.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.button_box.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)

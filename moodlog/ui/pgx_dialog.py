@@ -63,9 +63,15 @@ class PgxDialog(FormDialog):
         if line_edit is not None:
             line_edit.setPlaceholderText(choose)
         self.gene_combo.setAccessibleName(self.tr("Gene"))
+        self.gene_combo.setAccessibleDescription(
+            self.tr("The gene tested, such as CYP2D6: choose from the list or type it")
+        )
         self._add_row(self.tr("&Gene"), self.gene_combo)
         self.phenotype_combo = make_choice_combo(
             self.tr("Phenotype"), Phenotype, self, unset_text=self.tr("Not given")
+        )
+        self.phenotype_combo.setAccessibleDescription(
+            self.tr("How the lab report describes the result, such as poor metaboliser")
         )
         self._add_row(self.tr("&Phenotype"), self.phenotype_combo)
         self.genotype_edit = make_line_edit(
@@ -74,6 +80,9 @@ class PgxDialog(FormDialog):
         self._add_row(self.tr("Genot&ype"), self.genotype_edit)
         self.tested_check = QCheckBox(self.tr("&Tested on"), self)
         self.tested_check.setAccessibleName(self.tr("Test date known"))
+        self.tested_check.setAccessibleDescription(
+            self.tr("Tick to give the day of the test; leave it unticked if you don't know it")
+        )
         self.tested_edit = make_date_edit(
             self._today,
             self._today,
@@ -82,6 +91,7 @@ class PgxDialog(FormDialog):
             earliest=FIRST_DAY,
             tab_steps_through=True,
         )
+        self.tested_edit.setAccessibleDescription(self.tr("The day the sample was tested"))
         # "Not given" until ticked; then today, or the date shown before it was unticked.
         self._tested_on = OptionalDate(
             self.tested_check, self.tested_edit, self._today, self.tr("Not given")

@@ -116,6 +116,12 @@ class ProceduresPanel(QWidget):
         self.courses_table = make_record_table(
             _headings(_COURSE_COLUMNS), self.tr("Treatment courses"), self
         )
+        self.courses_table.setAccessibleDescription(
+            self.tr(
+                "Your treatment courses, such as TMS, ECT or therapy: dates, sessions and how "
+                "well each helped; Enter logs a session of the chosen course"
+            )
+        )
         rows = self.fontMetrics().height() * 2 * 4  # room for four courses at least
         self.courses_table.setMinimumHeight(rows)
         layout.addWidget(self.courses_table, 1)
@@ -124,12 +130,17 @@ class ProceduresPanel(QWidget):
         self.log_session_button = QPushButton(self.tr("&Log session…"), self)
         self.edit_course_button = QPushButton(self.tr("Edit c&ourse…"), self)
         self.delete_course_button = QPushButton(self.tr("Delete course…"), self)
-        for button in (
-            self.add_course_button,
-            self.log_session_button,
-            self.edit_course_button,
-            self.delete_course_button,
-        ):
+        described = (
+            (self.add_course_button, self.tr("Add a course of treatment or therapy")),
+            (self.log_session_button, self.tr("Record a session of the chosen course")),
+            (self.edit_course_button, self.tr("Change the details of the chosen course")),
+            (
+                self.delete_course_button,
+                self.tr("Remove the chosen course and its sessions from the diary"),
+            ),
+        )
+        for button, description in described:
+            button.setAccessibleDescription(description)
             course_buttons.addWidget(button)
         course_buttons.addStretch(1)
         layout.addLayout(course_buttons)
@@ -139,10 +150,22 @@ class ProceduresPanel(QWidget):
             _headings(_SESSION_COLUMNS), self.tr("Sessions of the selected course"), self
         )
         self.sessions_label.setBuddy(self.sessions_table)
+        self.sessions_table.setAccessibleDescription(
+            self.tr(
+                "The sessions of the course chosen above, with their details and notes; "
+                "Enter opens one to change it"
+            )
+        )
         layout.addWidget(self.sessions_table, 3)
         session_buttons = QHBoxLayout()
         self.edit_session_button = QPushButton(self.tr("Edit se&ssion…"), self)
+        self.edit_session_button.setAccessibleDescription(
+            self.tr("Change the details of the chosen session")
+        )
         self.delete_session_button = QPushButton(self.tr("Delete session…"), self)
+        self.delete_session_button.setAccessibleDescription(
+            self.tr("Remove the chosen session from the diary")
+        )
         session_buttons.addWidget(self.edit_session_button)
         session_buttons.addWidget(self.delete_session_button)
         session_buttons.addStretch(1)

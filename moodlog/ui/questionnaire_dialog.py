@@ -275,10 +275,16 @@ class QuestionnaireDialog(QDialog):
         row = QHBoxLayout()
         self.back_button = QPushButton(self.tr("&Back"), self.questions_page)
         self.back_button.setAccessibleName(self.tr("Back: the previous question"))
+        self.back_button.setAccessibleDescription(
+            self.tr("Go back one question; your answers stay as they are")
+        )
         self.progress_label = QLabel(self.questions_page)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_button = QPushButton(self.tr("&Next"), self.questions_page)
         self.next_button.setAccessibleName(self.tr("Next question"))
+        self.next_button.setAccessibleDescription(
+            self.tr("Go on to the next question; you can come back to this one")
+        )
         row.addWidget(self.back_button)
         row.addWidget(self.progress_label, 1)
         row.addWidget(self.next_button)
@@ -290,12 +296,21 @@ class QuestionnaireDialog(QDialog):
             self.tr("Show all questions on &one page"), self.questions_page
         )
         self.one_page_check.setAccessibleName(self.tr("Show all questions on one page"))
+        self.one_page_check.setAccessibleDescription(
+            self.tr("Tick to see every question at once instead of one at a time")
+        )
         self.finish_button = QPushButton(
             QCoreApplication.translate("QuestionnaireDialog", FINISH_TEXT), self.questions_page
         )
         self.finish_button.setAccessibleName(self.tr("See my result"))
+        self.finish_button.setAccessibleDescription(
+            self.tr("Save your answers and show your score and what it means")
+        )
         self.finish_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"), self.questions_page)
+        self.cancel_button.setAccessibleDescription(
+            self.tr("Close the questionnaire without saving your answers")
+        )
         row.addWidget(self.one_page_check)
         row.addStretch(1)
         row.addWidget(self.finish_button)
@@ -514,14 +529,21 @@ class QuestionnaireDialog(QDialog):
         scroll.setAccessibleName(
             self.tr("Your result")
         )  # a tab stop: arrows and Page Down scroll it
+        scroll.setAccessibleDescription(
+            self.tr("Your score and what it means; arrow keys and Page Down scroll it")
+        )
         scroll.setWidget(self.result_view)
         layout.addWidget(scroll, 1)
         self.save_status_label = wrapped_label("", page)
         layout.addWidget(self.save_status_label)
         row = QHBoxLayout()
         self.retry_button = QPushButton(self.tr("&Try saving again"), page)
+        self.retry_button.setAccessibleDescription(
+            self.tr("Try again to save this result in the diary")
+        )
         self.retry_button.hide()
         self.done_button = QPushButton(self.tr("Done"), page)
+        self.done_button.setAccessibleDescription(self.tr("Close the questionnaire"))
         row.addWidget(self.retry_button)
         row.addStretch(1)
         row.addWidget(self.done_button)

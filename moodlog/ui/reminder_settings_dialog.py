@@ -32,6 +32,9 @@ class ReminderSettingsDialog(QDialog):
             tray_available=tray_available,
         )
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.button_box.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(
+            self.tr("Close this window; your choices here are already kept")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
         layout.addWidget(self.button_box)

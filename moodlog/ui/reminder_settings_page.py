@@ -9,7 +9,7 @@ from datetime import date, time
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -48,6 +48,9 @@ def make_time_edit(value: time, name: str, parent: QWidget) -> QTimeEdit:
     edit = QTimeEdit(QTime(value.hour, value.minute), parent)
     edit.setDisplayFormat(TIME_FORMAT)
     edit.setAccessibleName(name)
+    edit.setAccessibleDescription(
+        QCoreApplication.translate("ReminderSettingsPage", "The time of day the reminder comes")
+    )
     return edit
 
 
@@ -77,12 +80,18 @@ class DoseTimes(QWidget):
         self.check.setAccessibleName(
             self.tr("Remind me about {medication}").format(medication=medication.name)
         )
+        self.check.setAccessibleDescription(
+            self.tr("Tick to be reminded to take it at the times below")
+        )
         self.check.setChecked(bool(times))
         self.edits: list[QTimeEdit] = []
         self.remove_buttons: list[QPushButton] = []
         self.add_button = QPushButton(self.tr("Add a time"), self)
         self.add_button.setAccessibleName(
             self.tr("Add a reminder time for {medication}").format(medication=medication.name)
+        )
+        self.add_button.setAccessibleDescription(
+            self.tr("Add another time of day for this reminder")
         )
         self.add_button.setAutoDefault(False)
         self._times = QGridLayout()
@@ -146,6 +155,7 @@ class DoseTimes(QWidget):
         edit = make_time_edit(value, self._time_name(number), self)
         #: Remove one reminder time of a medication.
         remove = QPushButton(self.tr("Remove"), self)
+        remove.setAccessibleDescription(self.tr("Remove this reminder time"))
         remove.setAutoDefault(False)
         remove.clicked.connect(lambda: self._remove(edit, remove))
         edit.timeChanged.connect(self.changed)
@@ -214,11 +224,17 @@ class ReminderSettingsPage(QWidget):
         self._autostart_on = autostart_entry.is_enabled(self.autostart_path)
 
         self.check_in_box = QCheckBox(self.tr("Remind me to c&heck in once a day"), self)
+        self.check_in_box.setAccessibleDescription(
+            self.tr("A reminder at the time below, not on a day you have already checked in")
+        )
         self.check_in_box.setChecked(chosen.check_in)
         self.check_in_time = make_time_edit(
             chosen.check_in_time, self.tr("Check-in reminder time"), self
         )
         self.questionnaire_box = QCheckBox(self.tr("Remind me when a questionna&ire is due"), self)
+        self.questionnaire_box.setAccessibleDescription(
+            self.tr("A reminder on the day the PHQ-9 or GAD-7 is due, unless you took it already")
+        )
         self.questionnaire_box.setChecked(chosen.questionnaires)
         self.questionnaire_time = make_time_edit(
             chosen.questionnaire_time, self.tr("Questionnaire reminder time"), self
@@ -228,13 +244,22 @@ class ReminderSettingsPage(QWidget):
             DoseTimes(m, times.get(m.id, ()), self) for m in medications if m.id is not None
         ]
         self.names_box = QCheckBox(self.tr("Show medication &names in reminders"), self)
+        self.names_box.setAccessibleDescription(
+            self.tr("When off, a reminder says only the time, so no one nearby reads the name")
+        )
         self.names_box.setChecked(chosen.show_medication_names)
         self.tray_box = QCheckBox(
             self.tr("Keep moodlog in the tray &when the window is closed"), self
         )
+        self.tray_box.setAccessibleDescription(
+            self.tr("Closing the window leaves moodlog running, so reminders still come")
+        )
         self.tray_box.setChecked(bool(self._close_to_tray))
         self.tray_box.setEnabled(tray_available)
         self.autostart_box = QCheckBox(self.tr("Start moodlog in the tray when I &log in"), self)
+        self.autostart_box.setAccessibleDescription(
+            self.tr("moodlog starts quietly in the tray each time you log in, for reminders")
+        )
         self.autostart_box.setChecked(self._autostart_on)
         self.autostart_box.setEnabled(autostart_entry.autostart_supported())
         self.error_label = QLabel(self)

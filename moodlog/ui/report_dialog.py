@@ -222,6 +222,9 @@ class ReportDialog(FormDialog):
         period_group = self._build_period_group()
         sections_group = self._build_sections_group()
         self.paper_combo = make_choice_combo(self.tr("Paper size"), PaperSize, self)
+        self.paper_combo.setAccessibleDescription(
+            self.tr("The paper size the report is laid out for")
+        )
         self._add_row(self.tr("&Paper"), self.paper_combo)
         self.name_edit = make_line_edit(
             self.tr("Name or ID on the header"), self.tr("Optional: your name or clinic ID"), self
@@ -234,6 +237,9 @@ class ReportDialog(FormDialog):
         )
         self.save_button = self.button_box.addButton(
             self.tr("&Save report…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setAccessibleDescription(
+            self.tr("Choose where to save the report as a PDF file, then write it")
         )
         self.save_button.setDefault(True)
         self.close_button = self.button_box.button(QDialogButtonBox.StandardButton.Close)
@@ -255,14 +261,22 @@ class ReportDialog(FormDialog):
         since_row.addStretch(1)
         since_row.addWidget(self.appointments_button)
         grid.addLayout(since_row, 0, 0, 1, 2)
+        self.since_radio.setAccessibleDescription(
+            self.tr("The report covers the days since your last recorded appointment")
+        )
         self.since_note = make_note_label(_translate(NO_APPOINTMENT), group)
         self.since_note.setContentsMargins(indent + 6, 0, 0, 0)
         grid.addWidget(self.since_note, 1, 0, 1, 2)
         self.weeks_radio = QRadioButton(self.tr("Last &4 weeks"), group)
+        self.weeks_radio.setAccessibleDescription(self.tr("The report covers the last 4 weeks"))
         grid.addWidget(self.weeks_radio, 2, 0, 1, 2)
         self.months_radio = QRadioButton(self.tr("Last &3 months"), group)
+        self.months_radio.setAccessibleDescription(self.tr("The report covers the last 3 months"))
         grid.addWidget(self.months_radio, 3, 0, 1, 2)
         self.custom_radio = QRadioButton(self.tr("Custom &dates"), group)
+        self.custom_radio.setAccessibleDescription(
+            self.tr("The report covers the days you choose in the From and To fields")
+        )
         grid.addWidget(self.custom_radio, 4, 0)
         start = last_weeks(4, self._today).start
         self.from_edit = make_date_edit(
@@ -271,6 +285,8 @@ class ReportDialog(FormDialog):
         self.to_edit = make_date_edit(
             self._today, self._today, self.tr("Report to"), group, earliest=FIRST_DAY
         )
+        self.from_edit.setAccessibleDescription(self.tr("The first day the report covers"))
+        self.to_edit.setAccessibleDescription(self.tr("The last day the report covers"))
         dates = QHBoxLayout()
         dates.addWidget(buddy_label(self.tr("&From"), self.from_edit, group))
         dates.addWidget(self.from_edit)
@@ -290,8 +306,17 @@ class ReportDialog(FormDialog):
         group = QGroupBox(self.tr("Sections"), self)
         grid = QGridLayout(group)
         self.section_checks: dict[ReportSection, QCheckBox] = {}
+        descriptions = {
+            ReportSection.SUMMARY: self.tr("A short overview of the period, on the first page"),
+            ReportSection.CHARTS: self.tr("Charts of your mood and your questionnaire results"),
+            ReportSection.TREATMENT: self.tr("Your medications and other treatments"),
+            ReportSection.SIDE_EFFECTS: self.tr("The side effects you recorded"),
+            ReportSection.SLEEP: self.tr("How you slept over the period"),
+            ReportSection.NOTES: self.tr("The notes you marked for your clinician"),
+        }
         for index, section in enumerate(ALL_SECTIONS):
             check = QCheckBox(with_mnemonic(section.label, _SECTION_KEYS[section]), group)
+            check.setAccessibleDescription(descriptions[section])
             check.setChecked(True)
             grid.addWidget(check, index // 2, index % 2)
             self.section_checks[section] = check
@@ -322,8 +347,12 @@ class ReportDialog(FormDialog):
         self.result_label.setAccessibleName(self.tr("Where the report was saved"))
         self.open_button = QPushButton(self.tr("&Open"), self.result_box)
         self.open_button.setAccessibleName(self.tr("Open the report"))
+        self.open_button.setAccessibleDescription(self.tr("Opens the saved PDF in your PDF viewer"))
         self.folder_button = QPushButton(self.tr("Sho&w in folder"), self.result_box)
         self.folder_button.setAccessibleName(self.tr("Show the report in its folder"))
+        self.folder_button.setAccessibleDescription(
+            self.tr("Opens the folder that holds the saved PDF")
+        )
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(self.folder_button)

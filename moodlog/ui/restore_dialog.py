@@ -8,7 +8,7 @@ chooses: the caller asks once more, then restores, keeping the diary as it is no
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.backups import Backup
 from moodlog.ui import dialogs
+from moodlog.ui.qt_dates import to_qdate
 
 # Translated where shown (:func:`_shown`), under the context "RestoreDialog".
 TITLE = QT_TRANSLATE_NOOP("RestoreDialog", "Restore from a backup")
@@ -54,8 +55,9 @@ def _shown(text: str) -> str:
 
 
 def when_text(made_at: datetime) -> str:
-    """ "Sat 21 Nov 2026, 09:30"."""
-    return f"{made_at:%a} {made_at.day} {made_at:%b %Y, %H:%M}"
+    """ "Sat 21 Nov 2026, 09:30", with the day and month in the person's language."""
+    moment = QDateTime(to_qdate(made_at.date()), QTime(made_at.hour, made_at.minute))
+    return QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
 
 
 def reason_text(reason: str) -> str:
@@ -92,6 +94,9 @@ class RestoreDialog(QDialog):
         self.list_label = QLabel(self.tr("&Backups:"), self)
         self.backup_list = QTreeWidget(self)
         self.backup_list.setAccessibleName(self.tr("Backups"))
+        self.backup_list.setAccessibleDescription(
+            self.tr("Your backups: when each was made, why, and its size")
+        )
         self.backup_list.setRootIsDecorated(False)
         self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.backup_list.setHeaderLabels(
@@ -128,6 +133,9 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.backup_list, 1)
         self.file_button = QPushButton(self.tr("Choose a &file…"), self)
         self.file_button.setAutoDefault(False)
+        self.file_button.setAccessibleDescription(
+            self.tr("Restore from a backup file kept somewhere else")
+        )
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
         self.file_label.hide()
@@ -137,6 +145,11 @@ class RestoreDialog(QDialog):
         self.restore_button = self.button_box.addButton(
             self.tr("&Restore…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.restore_button.setAccessibleDescription(
+            self.tr("Put the chosen backup in place; your diary as it is now is kept aside")
+        )
+        cancel = self.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleDescription(self.tr("Close this and change nothing"))
         layout.addWidget(self.button_box)
         self.resize(560, 380)
 

@@ -116,6 +116,7 @@ class ScoreEntryDialog(FormDialog):
         for instrument, text in SCALES:
             self.scale_combo.addItem(_translate(text), instrument)
         self.scale_combo.setAccessibleName(self.tr("Scale"))
+        self.scale_combo.setAccessibleDescription(self.tr("The questionnaire the score is from"))
         self.scale_label = make_note_label("", self)
         self.scale_label.setAccessibleName(self.tr("About this scale"))
         self._add_row(
@@ -125,6 +126,7 @@ class ScoreEntryDialog(FormDialog):
         self.date_edit = make_date_edit(
             self._today, self._today, self.tr("Date of the score"), self, earliest=FIRST_DAY
         )
+        self.date_edit.setAccessibleDescription(self.tr("The day the questionnaire was filled in"))
         self._add_row(self.tr("&Date"), self.date_edit)
 
         self.total_edit = make_line_edit(self.tr("Total"), "", self)
@@ -146,6 +148,9 @@ class ScoreEntryDialog(FormDialog):
         self._add_row(self.tr("&Total"), total_row, self.total_edit)
 
         self.source_combo = make_choice_combo(self.tr("Where the total came from"), SOURCES, self)
+        self.source_combo.setAccessibleDescription(
+            self.tr("Where the total came from: your clinician, a paper form or elsewhere")
+        )
         self._add_row(self.tr("Sou&rce"), self.source_combo)
         self.source_note_edit = make_line_edit(
             self.tr("Where from, in your words"),

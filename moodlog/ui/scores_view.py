@@ -204,6 +204,9 @@ class ScoresView(DiaryView):
         for days in INTERVALS_DAYS:
             self.interval_combo.addItem(self.tr("{days} days").format(days=days), days)
         self.interval_combo.setAccessibleName(self.tr("Remind me every"))
+        self.interval_combo.setAccessibleDescription(
+            self.tr("How often a PHQ-9 or GAD-7 is suggested")
+        )
         self.interval_label.setBuddy(self.interval_combo)
         interval_row.addWidget(self.interval_label)
         interval_row.addWidget(self.interval_combo)
@@ -246,6 +249,9 @@ class ScoresView(DiaryView):
         self.table = make_record_table(
             [_translate(c) for c in COLUMNS], self.tr("Questionnaire results, newest first"), self
         )
+        self.table.setAccessibleDescription(
+            self.tr("Each result: its date, scale, total, answer to item 9, source and note")
+        )
         self.table_label.setBuddy(self.table)
         # The header's tooltip says what item 9 asks, in the questionnaire's own words.
         item_9_header = QTableWidgetItem(_translate(COLUMNS[ITEM_9]))
@@ -262,6 +268,9 @@ class ScoresView(DiaryView):
         # Alt+L: Alt+D is the Diary menu's.
         self.delete_button = QPushButton(self.tr("De&lete…"), self)
         self.delete_button.setAccessibleName(self.tr("Delete the selected result"))
+        self.delete_button.setAccessibleDescription(
+            self.tr("Remove the result chosen in the list from the diary, after asking")
+        )
         row_buttons.addWidget(self.delete_button)
         row_buttons.addStretch(1)
         layout.addLayout(row_buttons)

@@ -128,6 +128,7 @@ class SessionDialog(FormDialog):
         self.at_edit.setDisplayFormat("d MMM yyyy  HH:mm")
         self.at_edit.setDateTimeRange(QDateTime(QDate(1900, 1, 1), QTime(0, 0)), self._max_at())
         self.at_edit.setAccessibleName(self.tr("Date and time"))
+        self.at_edit.setAccessibleDescription(self.tr("When this session took place"))
         self._add_row(self.tr("&When"), self.at_edit)
         word = self._course.kind.session_word.capitalize()
         self.number_spin = QSpinBox(self)
@@ -135,6 +136,9 @@ class SessionDialog(FormDialog):
         self.number_spin.setSpecialValueText(self.tr("Not set"))
         #: e.g. "Session number", "Infusion number"
         self.number_spin.setAccessibleName(self.tr("{session} number").format(session=word))
+        self.number_spin.setAccessibleDescription(
+            self.tr("Where this one comes in the course: 1 for the first")
+        )
         planned = self._course.planned_sessions
         #: After the session's number: "of 30" sessions planned
         of_planned = " " + self.tr("of {planned}").format(planned=planned) if planned else ""
@@ -155,6 +159,9 @@ class SessionDialog(FormDialog):
         self.intensity_spin.setSpecialValueText(self.tr("Not set"))
         self.intensity_spin.setSuffix(" %")
         self.intensity_spin.setAccessibleName(self.tr("Intensity, percent of motor threshold"))
+        self.intensity_spin.setAccessibleDescription(
+            self.tr("The strength used, if the clinic told you; optional")
+        )
         self._intensity_row = self._row(
             self.intensity_spin, QLabel(self.tr("of motor threshold (optional)"), self)
         )
@@ -166,6 +173,7 @@ class SessionDialog(FormDialog):
         for index, name in enumerate(TMS_SIDE_EFFECTS):
             check = QCheckBox(option_text(name), box)
             check.setAccessibleName(option_text(name))
+            check.setAccessibleDescription(self.tr("Tick if you had this during or after it"))
             self.side_effect_checks[name] = check
             grid.addWidget(check, index // 2, index % 2)
         self._side_effects_box = box
@@ -181,6 +189,7 @@ class SessionDialog(FormDialog):
         for dose in ESKETAMINE_DOSES_MG:
             self.dose_combo.addItem(format_dose(dose, "mg"), dose)
         self.dose_combo.setAccessibleName(self.tr("Dose"))
+        self.dose_combo.setAccessibleDescription(self.tr("The dose given at this session"))
         self._add_row(self.tr("&Dose"), self.dose_combo)
         self.dose_spin = QDoubleSpinBox(self)
         self.dose_spin.setRange(0, 2000)
@@ -189,6 +198,7 @@ class SessionDialog(FormDialog):
         #: Milligrams, the unit after a dose
         self.dose_spin.setSuffix(" " + self.tr("mg"))
         self.dose_spin.setAccessibleName(self.tr("Dose"))
+        self.dose_spin.setAccessibleDescription(self.tr("The dose given at this session"))
         self._add_row(self.tr("&Dose"), self.dose_spin)
         self.bp_before_edit = self._bp_edit(self.tr("Blood pressure before"))
         self._add_row(self.tr("Blood pressure &before"), self.bp_before_edit)
@@ -238,6 +248,9 @@ class SessionDialog(FormDialog):
         for placement in ECT_PLACEMENTS:
             self.placement_combo.addItem(option_text(placement), placement)
         self.placement_combo.setAccessibleName(self.tr("Electrode placement"))
+        self.placement_combo.setAccessibleDescription(
+            self.tr("Where the electrodes were placed, if the clinic told you")
+        )
         self._add_row(self.tr("Electrode &placement"), self.placement_combo)
         self.memory_input = ChoiceInput(
             self.tr("Memory or confusion complaints afterwards"),

@@ -137,6 +137,9 @@ class SettingsDialog(QDialog):
         self.error_label.hide()
         outer.addWidget(self.error_label)
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.button_box.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(
+            self.tr("Close this window; your choices here are already kept")
+        )
         outer.addWidget(self.button_box)
         # Every tab's name in view, no scroll arrows.
         margins = outer.contentsMargins()
@@ -213,6 +216,12 @@ class SettingsDialog(QDialog):
         self.full_sleep_radio = QRadioButton(
             self.tr("&Detailed sleep diary: bedtime, waking, time awake at night"), sleep_box
         )
+        self.quick_sleep_radio.setAccessibleDescription(
+            self.tr("Today asks only how long and how well you slept")
+        )
+        self.full_sleep_radio.setAccessibleDescription(
+            self.tr("Today asks the times and minutes of a full sleep diary")
+        )
         self._sleep_group = QButtonGroup(self)
         self._sleep_group.addButton(self.quick_sleep_radio)
         self._sleep_group.addButton(self.full_sleep_radio)
@@ -228,10 +237,16 @@ class SettingsDialog(QDialog):
         trackers_layout = QVBoxLayout(trackers_box)
         self.tracker_list = QListWidget(trackers_box)
         self.tracker_list.setAccessibleName(self.tr("Trackers shown on Today"))
+        self.tracker_list.setAccessibleDescription(
+            self.tr("Ticked trackers appear on Today; Space ticks or unticks one")
+        )
         list_label = buddy_label(
             self.tr("Tic&k the trackers Today shows:"), self.tracker_list, trackers_box
         )
         self.trackers_button = QPushButton(self.tr("Add a &tracker…"), trackers_box)
+        self.trackers_button.setAccessibleDescription(
+            self.tr("Opens the list of trackers, where you can add your own")
+        )
         self.trackers_button.setVisible(self._manage_trackers is not None)
         self.trackers_button.setAutoDefault(False)
         trackers_layout.addWidget(list_label)
@@ -251,6 +266,9 @@ class SettingsDialog(QDialog):
             # Every choice is a week or more: no "1 day".
             self.interval_combo.addItem(self.tr("{days} days").format(days=days), days)
         self.interval_combo.setAccessibleName(self.tr("Suggest a questionnaire every"))
+        self.interval_combo.setAccessibleDescription(
+            self.tr("How often Today says a PHQ-9 or GAD-7 is due")
+        )
         form.addRow(
             buddy_label(self.tr("&Suggest a questionnaire every"), self.interval_combo, page),
             self.interval_combo,
@@ -266,6 +284,9 @@ class SettingsDialog(QDialog):
             )
         )
         self.one_page_check = QCheckBox(self.tr("Show &all the questions on one page"), page)
+        self.one_page_check.setAccessibleDescription(
+            self.tr("Questionnaires open with every question at once instead of one at a time")
+        )
         layout.addWidget(self.one_page_check)
         layout.addStretch(1)
         return page
@@ -289,6 +310,9 @@ class SettingsDialog(QDialog):
         self.safety_summary.setAccessibleName(self.tr("Your safety plan and contacts"))
         layout.addWidget(self.safety_summary)
         self.safety_plan_button = QPushButton(self.tr("Edit my safety plan and &contacts…"), page)
+        self.safety_plan_button.setAccessibleDescription(
+            self.tr("Opens your safety plan and your own crisis contacts to change them")
+        )
         self.safety_plan_button.setVisible(self._edit_safety_plan is not None)
         self.safety_plan_button.setAutoDefault(False)
         layout.addWidget(self.safety_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -312,6 +336,9 @@ class SettingsDialog(QDialog):
             buddy_label(self.tr("&Name or ID"), self.report_name_edit, page), self.report_name_edit
         )
         self.paper_combo = make_choice_combo(self.tr("Paper size"), PaperSize, page)
+        self.paper_combo.setAccessibleDescription(
+            self.tr("The paper size reports are laid out for")
+        )
         form.addRow(buddy_label(self.tr("Paper &size"), self.paper_combo, page), self.paper_combo)
         layout.addLayout(form)
         layout.addWidget(
@@ -331,8 +358,14 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         form = QFormLayout()
         self.theme_combo = make_choice_combo(self.tr("Colours"), Theme, page)
+        self.theme_combo.setAccessibleDescription(
+            self.tr("Light or dark colours, or the same as the rest of your computer")
+        )
         form.addRow(buddy_label(self.tr("&Colours"), self.theme_combo, page), self.theme_combo)
         self.week_start_combo = make_choice_combo(self.tr("Weeks start on"), WeekStart, page)
+        self.week_start_combo.setAccessibleDescription(
+            self.tr("The first day of the week in every calendar")
+        )
         form.addRow(
             buddy_label(self.tr("&Weeks start on"), self.week_start_combo, page),
             self.week_start_combo,

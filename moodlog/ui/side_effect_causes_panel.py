@@ -118,6 +118,9 @@ class SideEffectCausesPanel(QWidget):
             combo.setAccessibleName(
                 self.tr("Suspected cause of {side_effect}").format(side_effect=effect.label)
             )
+            combo.setAccessibleDescription(
+                self.tr("The medication or treatment you think brought this on, if any")
+            )
             combo.addItem(self.tr("Not sure / none"), "")
             for medication in sorted(medications, key=lambda m: m.started, reverse=True):
                 combo.addItem(

@@ -26,6 +26,9 @@ class SideEffectsPanel(QGroupBox):
         self._grid = QGridLayout(self)
         self._grid.setVerticalSpacing(0)
         self.manage_button = QPushButton(self.tr("Choose side &effects…"), self)
+        self.manage_button.setAccessibleDescription(
+            self.tr("Choose which side effects this page asks about, or add your own")
+        )
         self.manage_button.clicked.connect(self.manage_requested)
 
     def set_side_effects(self, effects: list[SideEffect]) -> None:

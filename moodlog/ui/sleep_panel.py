@@ -35,8 +35,8 @@ from moodlog.ui.choice_input import ChoiceInput
 # Form labels (with their Alt+letter) for the domain's CLOCK_FIELDS, in the same order.
 _CLOCK_LABELS = {
     "into_bed": QT_TRANSLATE_NOOP("SleepPanel", "Got into &bed"),
-    "tried_to_sleep": QT_TRANSLATE_NOOP("SleepPanel", "Began &trying to sleep"),
-    "final_awakening": QT_TRANSLATE_NOOP("SleepPanel", "&Final awakening"),
+    "tried_to_sleep": QT_TRANSLATE_NOOP("SleepPanel", "Began trying to slee&p"),
+    "final_awakening": QT_TRANSLATE_NOOP("SleepPanel", "Final a&wakening"),
     "out_of_bed": QT_TRANSLATE_NOOP("SleepPanel", "Got &out of bed"),
 }
 # What a time that can't be read was meant to be, for the message that asks for it again
@@ -81,7 +81,13 @@ class SleepPanel(QGroupBox):
         mode_row = QHBoxLayout()
         #: The quick way to enter sleep (hours and quality), beside the detailed diary
         self.quick_radio = QRadioButton(self.tr("&Quick"), self)
-        self.full_radio = QRadioButton(self.tr("&Detailed sleep diary"), self)
+        self.full_radio = QRadioButton(self.tr("Detai&led sleep diary"), self)
+        self.quick_radio.setAccessibleDescription(
+            self.tr("Enter only how long and how well you slept last night")
+        )
+        self.full_radio.setAccessibleDescription(
+            self.tr("Enter bedtime, waking time and time awake, for this night only")
+        )
         self._mode_group = QButtonGroup(self)
         self._mode_group.addButton(self.quick_radio)
         self._mode_group.addButton(self.full_radio)
@@ -113,12 +119,16 @@ class SleepPanel(QGroupBox):
         self.naps_spin = QSpinBox(self)
         self.naps_spin.setRange(0, 20)
         self.naps_spin.setAccessibleName(self.tr("Naps yesterday"))
+        self.naps_spin.setAccessibleDescription(self.tr("How many times you napped yesterday"))
         self.nap_minutes_spin = QSpinBox(self)
         self.nap_minutes_spin.setRange(0, 24 * 60)
         self.nap_minutes_spin.setSingleStep(10)
         #: Unit after a number of minutes (keep the leading space if your language uses one)
         self.nap_minutes_spin.setSuffix(self.tr(" min"))
         self.nap_minutes_spin.setAccessibleName(self.tr("Total nap time"))
+        self.nap_minutes_spin.setAccessibleDescription(
+            self.tr("All of yesterday's naps together, in minutes")
+        )
         naps_row.addWidget(self.naps_spin)
         #: Between the number of naps and their total time: "2 totalling 40 min"
         naps_row.addWidget(QLabel(self.tr("totalling"), self))
@@ -157,7 +167,10 @@ class SleepPanel(QGroupBox):
         self.hours_spin.setSuffix(self.tr(" h"))
         self.hours_spin.setValue(-0.5)
         self.hours_spin.setAccessibleName(self.tr("Hours slept"))
-        label = QLabel(self.tr("&Hours slept"), page)
+        self.hours_spin.setAccessibleDescription(
+            self.tr("About how long you slept last night; a dash means not recorded")
+        )
+        label = QLabel(self.tr("Hours sle&pt"), page)
         label.setBuddy(self.hours_spin)
         form.addRow(label, self.hours_spin)
         return page
@@ -173,6 +186,15 @@ class SleepPanel(QGroupBox):
             self.tr("Awakenings before the final one"), 60, "", page
         )
         self.waso_spin = _blankable_spin(self.tr("Minutes awake in the night"), 1200, minutes, page)
+        for spin, description in (
+            (self.sol_spin, self.tr("How long it took to fall asleep after trying")),
+            (self.awakenings_spin, self.tr("How many times you woke before waking for the day")),
+            (self.waso_spin, self.tr("All the time you lay awake after first falling asleep")),
+        ):
+            spin.setAccessibleDescription(
+                #: {what}: one of the sentences above, about a sleep diary field
+                self.tr("{what}; a dash means not recorded").format(what=description)
+            )
         for key, _did in CLOCK_FIELDS:
             text = QCoreApplication.translate("SleepPanel", str(_CLOCK_LABELS[key]))
             edit = QLineEdit(page)

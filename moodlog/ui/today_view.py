@@ -131,6 +131,7 @@ class TodayView(QWidget):
         self.next_button = QPushButton(self.tr("Ne&xt day ▶"), self)
         self.next_button.setToolTip(self.tr("Next day (Ctrl+Right or Alt+Right)"))
         self.today_button = QPushButton(self.tr("T&oday"), self)
+        self.today_button.setToolTip(self.tr("Go back to today (Ctrl+T or Alt+Home)"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName(self.tr("Go to date"))
@@ -158,7 +159,10 @@ class TodayView(QWidget):
 
     def _build_footer(self) -> QHBoxLayout:
         footer = QHBoxLayout()
-        self.delete_button = QPushButton(self.tr("&Delete check-in…"), self)
+        self.delete_button = QPushButton(self.tr("Delete chec&k-in…"), self)
+        self.delete_button.setAccessibleDescription(
+            self.tr("Remove the check-in shown, after asking; you can undo it")
+        )
         self.save_state_label = QLabel(self)
         self.save_state_label.setAccessibleName(self.tr("Save state"))
         self.save_button = QPushButton(self.tr("&Save"), self)

@@ -35,7 +35,10 @@ class TrackersPanel(QGroupBox):
         self.trackers: dict[int, Tracker] = {}  # the shown ones, by id
         self.numbers: dict[int, QDoubleSpinBox] = {}
         self.choices: dict[int, ChoiceInput] = {}
-        self.manage_button = QPushButton(self.tr("Choose &trackers…"), self)
+        self.manage_button = QPushButton(self.tr("Choose tr&ackers…"), self)
+        self.manage_button.setAccessibleDescription(
+            self.tr("Choose which trackers this page shows, or add your own")
+        )
         self.manage_button.clicked.connect(self.manage_requested)
 
     def set_trackers(self, trackers: list[Tracker]) -> None:
@@ -63,6 +66,13 @@ class TrackersPanel(QGroupBox):
             spin.setSuffix(f" {tracker.unit_label}" if tracker.unit else "")
             spin.setValue(_BLANK)
             spin.setAccessibleName(tracker.label)
+            if tracker.unit:
+                description = self.tr(
+                    "The amount for this day, in {unit}; a dash means not recorded"
+                ).format(unit=tracker.unit_label)
+            else:
+                description = self.tr("The amount for this day; a dash means not recorded")
+            spin.setAccessibleDescription(description)
             spin.valueChanged.connect(self.edited)
             self.numbers[tracker.id] = spin
             return spin

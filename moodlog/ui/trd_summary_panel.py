@@ -115,6 +115,9 @@ class TrdSummaryPanel(QWidget):
         self.episode_label = QLabel(box)
         self.episode_label.setWordWrap(True)
         self.episode_button = QPushButton(self.tr("Set &episode…"), box)
+        self.episode_button.setAccessibleDescription(
+            self.tr("Say when the current episode began and how severe it was")
+        )
         self.episode_button.clicked.connect(self.episode_requested)
         episode_row.addWidget(self.episode_label, 1)
         episode_row.addWidget(self.episode_button)
@@ -136,6 +139,12 @@ class TrdSummaryPanel(QWidget):
             [QCoreApplication.translate("TrdSummaryPanel", column) for column in _COLUMNS],
             self.tr("Medication trials and whether each was adequate"),
             self,
+        )
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Each medication you tried: when, for how long, at what dose, and whether the "
+                "trial counts as adequate, with the reason"
+            )
         )
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()

@@ -161,12 +161,19 @@ class TreatmentView(DiaryView):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Timeline shows:"), self))
         self.range_buttons = QButtonGroup(self)
+        descriptions = {
+            0: self.tr("Show your whole treatment history on the timeline"),
+            3 * 365: self.tr("Show the last 3 years on the timeline"),
+            365: self.tr("Show the last year on the timeline"),
+            91: self.tr("Show the last 3 months on the timeline"),
+        }
         for days, source in RANGES:
             text = QCoreApplication.translate("TreatmentView", source)
             button = QToolButton(self)
             button.setText(text)
             button.setCheckable(True)
             button.setAccessibleName(self.tr("Timeline: {span}").format(span=text))
+            button.setAccessibleDescription(descriptions[days])
             self.range_buttons.addButton(button, days)
             bar.addWidget(button)
         self.range_buttons.button(0).setChecked(True)

@@ -2,6 +2,7 @@
 reaches every control: on every page of the window, empty or lived-in, and in every dialog
 the menus open. The rule itself is in tests/ui/accessibility_walk.py."""
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
@@ -9,8 +10,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
@@ -27,7 +30,12 @@ from moodlog.storage.diary_store import DiaryStore
 from moodlog.ui import dialogs
 from moodlog.ui.main_window import MainWindow
 from tests.known_diary import TWO_CHECK_INS_DAY, write_known_diary
-from tests.ui.accessibility_walk import problems, unnamed_controls, unreachable_controls
+from tests.ui.accessibility_walk import (
+    problems,
+    undescribed_controls,
+    unnamed_controls,
+    unreachable_controls,
+)
 
 
 def test_the_walk_finds_what_a_screen_reader_would_miss(qtbot: QtBot) -> None:
@@ -54,6 +62,52 @@ def test_the_walk_finds_what_a_screen_reader_would_miss(qtbot: QtBot) -> None:
         "QPushButton 'arrow' text='▶' in QWidget",
     ]
     assert unreachable_controls(root) == ["QPushButton 'no_tab' text='Remove' in QWidget"]
+
+
+def test_the_walk_finds_controls_that_say_nothing_about_what_they_do(qtbot: QtBot) -> None:
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    bare = QPushButton("Add", root)
+    bare.setObjectName("bare")
+    symbols = QPushButton("Remove", root)
+    symbols.setObjectName("symbols")
+    symbols.setAccessibleDescription("… →")  # no letters: says nothing
+    described = QPushButton("Export", root)
+    described.setAccessibleDescription("Save your diary as a file")
+    tipped = QPushButton("Save", root)
+    tipped.setToolTip("Save this day (Ctrl+S)")  # Qt speaks the tooltip when there is none
+    internal = QPushButton("May", root)
+    internal.setObjectName("qt_calendar_monthbutton")  # one of Qt's own parts
+    for widget in (bare, symbols, described, tipped, internal):
+        layout.addWidget(widget)
+    root.show()
+    assert undescribed_controls(root) == [
+        "QPushButton 'bare' text='Add' in QWidget",
+        "QPushButton 'symbols' text='Remove' in QWidget",
+    ]
+    assert "no description: QPushButton 'bare' text='Add' in QWidget" in problems(root)
+
+
+def test_the_walk_reaches_tab_widgets_on_the_pages_of_others(qtbot: QtBot) -> None:
+    root = QWidget()
+    qtbot.addWidget(root)
+    outer = QTabWidget(root)
+    inner = QTabWidget()
+    outer.addTab(QWidget(), "First")
+    outer.addTab(inner, "Second")
+    inner.addTab(QWidget(), "Inner first")
+    hidden_page = QWidget()
+    QVBoxLayout(hidden_page).addWidget(QLineEdit(hidden_page))
+    inner.addTab(hidden_page, "Inner second")
+    QVBoxLayout(root).addWidget(outer)
+    root.show()
+    assert problems(root) == [
+        "Second: Inner second: no description: QLineEdit '' text='' in QWidget",
+        "Second: Inner second: no name: QLineEdit '' text='' in QWidget",
+    ]
+    assert outer.currentIndex() == 0  # each tab widget is left on the page it showed
+    assert inner.currentIndex() == 0
 
 
 def test_every_page_of_a_new_diary(qtbot: QtBot, window: MainWindow) -> None:
@@ -248,3 +302,34 @@ def test_every_dialog_the_pages_buttons_open(
     assert found == [], "\n".join(found)
     for title in ("Add a medication", "Trackers"):
         assert title in opened, opened
+
+
+# -- access keys -------------------------------------------------------------------------------
+
+
+def access_key(text: str) -> str | None:
+    """The letter after "&" ("&&" is a plain ampersand)."""
+    match = re.search(r"&([^&])", text.replace("&&", ""))
+    return match.group(1).lower() if match else None
+
+
+def test_alt_and_a_letter_always_reaches_the_menus_and_tabs(window: MainWindow) -> None:
+    """Alt+H opens Help and Alt+F opens File on every page: no field or button on a page
+    takes a letter of the menu bar or of the tabs (Qt would only cycle between them)."""
+    menus = [access_key(action.text()) for action in window.menuBar().actions()]
+    tabs = [access_key(window.tabs.tabText(index)) for index in range(window.tabs.count())]
+    everywhere = [key for key in menus + tabs if key is not None]
+    assert len(everywhere) == len(set(everywhere)) == len(menus + tabs)
+    found = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        page = window.tabs.widget(index)
+        texts = [w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page)]
+        texts += [w.text() for w in page.findChildren(QAbstractButton) if w.isVisibleTo(page)]
+        texts += [w.title() for w in page.findChildren(QGroupBox) if w.isVisibleTo(page)]
+        found += [
+            f"{window.tabs.tabText(index)}: {text}"
+            for text in texts
+            if access_key(text) in everywhere
+        ]
+    assert found == []

@@ -1,16 +1,28 @@
 """Under a pseudo-translation (every translated string wrapped in ⟪ ⟫), nothing the window
-or its dialogs show is left unwrapped: every word goes through Qt's translator."""
+or its dialogs show is left unwrapped: every word goes through Qt's translator. The dialogs
+no menu opens are also walked for names and descriptions here."""
 
 from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from moodlog.domain.medications import DoseStep, Medication
 from moodlog.domain.translation import translate
+from moodlog.storage.backups import Backup
 from moodlog.storage.diary_store import DiaryStore
+from moodlog.ui.damaged_diary_dialog import DamagedDiaryDialog
+from moodlog.ui.delete_all_dialog import DeleteAllDialog
+from moodlog.ui.dose_change_dialog import DoseChangeDialog
+from moodlog.ui.first_run import FirstRunDialog
 from moodlog.ui.main_window import MainWindow
+from moodlog.ui.restore_dialog import RestoreDialog
+from moodlog.ui.stop_medication_dialog import StopMedicationDialog
+from tests.ui.accessibility_walk import problems
 from tests.ui.conftest import FakeClock
 from tests.ui.pseudo_translation import (
     PseudoTranslator,
@@ -117,3 +129,37 @@ def test_every_dialog_the_pages_buttons_open(
                 opened += titles
     assert found == [], "\n".join(found)
     assert "⟪Add a medication⟫" in opened, opened  # the walk did open the dialogs
+
+
+def dialogs_no_menu_opens(store: DiaryStore, path: Path, now: datetime) -> list[QDialog]:
+    """Dialogs that open at start-up, from other dialogs or from a selected row."""
+    medication = Medication("Sertraline", date(2026, 9, 1), (DoseStep(date(2026, 9, 1), 50.0),))
+    backup = Backup(path, now, "daily", 12345)
+    return [
+        FirstRunDialog(path, import_history=lambda: None, set_reminder=lambda: None),
+        DeleteAllDialog(store, path, lambda: now),
+        DamagedDiaryDialog(path, "The file is damaged.", backup, at_start=True),
+        RestoreDialog([backup]),
+        DoseChangeDialog(medication, now.date()),
+        StopMedicationDialog(medication, now.date()),
+    ]
+
+
+def test_dialogs_no_menu_opens_are_named_described_and_translated(
+    qtbot: QtBot, pseudo: PseudoTranslator, store: DiaryStore, tmp_path: Path, now: datetime
+) -> None:
+    path = tmp_path / "moodlog.sqlite"
+    found = []
+    for dialog in dialogs_no_menu_opens(store, path, now):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        name = type(dialog).__name__
+        found += [f"{name}: {problem}" for problem in problems(dialog)]
+        found += [
+            f"{name}: {line}"
+            for line in untranslated_on_every_page(dialog)
+            if str(path) not in line  # where the diary is: a name, not words
+        ]
+        dialog.close()
+    assert found == [], "\n".join(found)
