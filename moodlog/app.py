@@ -21,7 +21,12 @@ from moodlog.storage.encrypted_connection import is_encrypted
 from moodlog.storage.errors import DiaryDamaged, StorageError
 from moodlog.ui import dialogs
 from moodlog.ui.app_icon import app_icon
-from moodlog.ui.appearance_preferences import AppearancePreferences, Theme, WeekStart
+from moodlog.ui.appearance_preferences import (
+    AppearancePreferences,
+    ClockStyle,
+    Theme,
+    WeekStart,
+)
 from moodlog.ui.main_window import MainWindow
 from moodlog.ui.single_instance import bring_running_copy_to_front
 from moodlog.ui.translator import install_translator
@@ -374,8 +379,9 @@ def _run_window(options: Options) -> int:
         return 1
     store = opened
     settings = QSettings()
-    # The chosen colours and first day of the week, before anything is drawn. The system's
-    # own (the default) need nothing done, and start-up loads neither module for them.
+    # The chosen colours, first day of the week and clock, before anything is drawn. The
+    # system's own and the 24-hour clock (the defaults) need nothing done, and start-up
+    # loads none of these modules for them.
     appearance = AppearancePreferences(settings)
     if appearance.theme() is not Theme.SYSTEM:
         from moodlog.ui.app_theme import apply_theme
@@ -385,6 +391,10 @@ def _run_window(options: Options) -> int:
         from moodlog.ui.week_start import apply_week_start
 
         apply_week_start(app, appearance.week_start())
+    if appearance.clock_style() is not ClockStyle.TWENTY_FOUR_HOUR:
+        from moodlog.ui.clock_style import apply_clock_style
+
+        apply_clock_style(app, appearance.clock_style())
     window = MainWindow(store, system_clock, settings, path)
     if not options.minimised:  # started with the session: the tray shows it, or not at all
         window.show()

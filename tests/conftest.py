@@ -20,6 +20,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from moodlog.domain.clock_text import use_twelve_hour_clock
 from moodlog.domain.translation import use_translator
 from moodlog.storage.database import open_database
 from moodlog.storage.diary_store import DiaryStore
@@ -88,6 +89,14 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 def _bracketed(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
     return f"⟪{source}⟫"
+
+
+@pytest.fixture(autouse=True)
+def twenty_four_hour_clock() -> Iterator[None]:
+    """Every test starts, and leaves, times written 24-hour (a test may choose 12-hour)."""
+    use_twelve_hour_clock(False)
+    yield
+    use_twelve_hour_clock(False)
 
 
 @pytest.fixture

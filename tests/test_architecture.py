@@ -39,7 +39,7 @@ later = ["moodlog.ui.treatment_view", "moodlog.ui.history_view", "moodlog.domain
          "moodlog.ui.export_dialog", "moodlog.storage.diary_transfer",
          "moodlog.ui.about_dialog", "moodlog.ui.user_guide", "moodlog.ui.encryption_dialog",
          "moodlog.ui.delete_all_dialog", "moodlog.ui.restore_dialog", "sqlcipher3",
-         "moodlog.ui.app_theme", "moodlog.ui.week_start"]
+         "moodlog.ui.app_theme", "moodlog.ui.week_start", "moodlog.ui.clock_style"]
 print("BUILT ON FIRST USE", [m for m in later if m in sys.modules])
 """
     result = run_python(code, tmp_path)
@@ -48,7 +48,7 @@ print("BUILT ON FIRST USE", [m for m in later if m in sys.modules])
     # The History, Treatment, Questionnaires and Charts views, the questionnaire and help
     # dialogs (and the reference table) load when first shown; so do charts and reports,
     # settings, import and export, the privacy dialogs and SQLCipher (for a plain diary), and
-    # the theme and week-start code while the system's own are in use.
+    # the theme, week-start and clock code while the defaults are in use.
     assert "BUILT ON FIRST USE []" in result.stdout
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import Enum, StrEnum
 
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.translation import translate
 
 DEFAULT_CHECK_IN_TIME = time(20, 0)
@@ -249,7 +250,7 @@ def _words(
         return None  # stopped or removed: nothing to remind about
     if today and medication_id in facts.doses_noted:
         return None
-    at = f"{occurrence.scheduled:%H:%M}"
+    at = time_text(occurrence.scheduled.time())
     if settings.show_medication_names and names is not None and medication_id is not None:
         return (
             #: {medication} is the medication's name, shown only if the person asked for it

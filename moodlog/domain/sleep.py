@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum, IntEnum
 
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 
@@ -138,7 +139,7 @@ def _out_of_order(later: str, later_time: time, earlier_time: time) -> str:
             "time ({earlier}). Check both times.",
         ),
     }
-    return messages[later].format(later=f"{later_time:%H:%M}", earlier=f"{earlier_time:%H:%M}")
+    return messages[later].format(later=time_text(later_time), earlier=time_text(earlier_time))
 
 
 def _forward_gap(start: time, end: time) -> timedelta:
@@ -278,8 +279,8 @@ def _measure_full(record: SleepRecord) -> SleepMeasures:
                 to_fall_asleep=_hm(record.minutes_to_fall_asleep),
                 awake=_hm(record.minutes_awake),
                 window=_hm(gaps[1]),
-                tried=f"{tried:%H:%M}",
-                final=f"{final:%H:%M}",
+                tried=time_text(tried),
+                final=time_text(final),
             ),
             "minutes_awake",
         )

@@ -3,6 +3,7 @@ effects, sleep and the notes flagged for the clinician."""
 
 from collections.abc import Sequence
 
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.day_text import day_text, span_text
 from moodlog.domain.medications import MedicationRole, format_dose
 from moodlog.domain.questionnaire_result import Source
@@ -366,7 +367,8 @@ def notes_html(data: ReportData) -> str:
             else ""
         )
         parts.append(
-            f"<p><b>{text(day_text(note.day))} {note.recorded_at:%H:%M}</b>{mood}<br/>"
+            f"<p><b>{text(day_text(note.day))} {text(time_text(note.recorded_at.time()))}</b>"
+            f"{mood}<br/>"
             f"{text(note.note.strip())}</p>"
         )
     return "".join(parts)

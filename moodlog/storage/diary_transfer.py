@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from moodlog import __version__
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.day_text import day_text
 from moodlog.domain.translation import translate
 from moodlog.storage.database import applied_migration_names, copy_aside
@@ -487,7 +488,7 @@ def _when(stamp: str) -> str:
         moment = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    return f"{day_text(moment.date())}, {moment:%H:%M}"
+    return f"{day_text(moment.date())}, {time_text(moment.time())}"
 
 
 def _one_or_many(count: int, one: str, many: str) -> str:

@@ -1,4 +1,5 @@
-"""AppearancePreferences: the colour theme and the first day of the week (QSettings)."""
+"""AppearancePreferences: the colour theme, the first day of the week and the clock
+(QSettings)."""
 
 from enum import StrEnum
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 _THEME_KEY = "appearance/theme"
 _WEEK_START_KEY = "appearance/week_start"
+_CLOCK_KEY = "appearance/clock"
 
 
 class Theme(StrEnum):
@@ -42,6 +44,20 @@ class WeekStart(StrEnum):
         return QCoreApplication.translate("WeekStart", "As usual where I live")
 
 
+class ClockStyle(StrEnum):
+    TWENTY_FOUR_HOUR = "24-hour"
+    TWELVE_HOUR = "12-hour"
+
+    @property
+    def label(self) -> str:
+        """The choice's name in the person's language, with an example time."""
+        if self is ClockStyle.TWELVE_HOUR:
+            #: How times are written: 1 to 12, then am or pm.
+            return QCoreApplication.translate("ClockStyle", "12-hour (9:30 pm)")
+        #: How times are written: 0 to 23.
+        return QCoreApplication.translate("ClockStyle", "24-hour (21:30)")
+
+
 class AppearancePreferences:
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
@@ -63,3 +79,14 @@ class AppearancePreferences:
 
     def set_week_start(self, week_start: WeekStart) -> None:
         self._settings.setValue(_WEEK_START_KEY, week_start.value)
+
+    def clock_style(self) -> ClockStyle:
+        try:
+            return ClockStyle(
+                str(self._settings.value(_CLOCK_KEY, ClockStyle.TWENTY_FOUR_HOUR.value))
+            )
+        except ValueError:
+            return ClockStyle.TWENTY_FOUR_HOUR
+
+    def set_clock_style(self, clock_style: ClockStyle) -> None:
+        self._settings.setValue(_CLOCK_KEY, clock_style.value)

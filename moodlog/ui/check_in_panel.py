@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from moodlog.domain.check_in import CheckIn
 from moodlog.domain.scales import MOOD, SCALES, SCALES_BY_KEY, Scale, mood_words
 from moodlog.ui.choice_input import ChoiceInput
+from moodlog.ui.qt_dates import time_display_format
 
 
 class CheckInPanel(QGroupBox):
@@ -57,7 +58,7 @@ class CheckInPanel(QGroupBox):
         outer = QVBoxLayout(self)
         time_row = QHBoxLayout()
         self.time_edit = QTimeEdit(self)
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(time_display_format())
         self.time_edit.setAccessibleName(self.tr("Time of this check-in"))
         self.time_edit.setAccessibleDescription(
             self.tr("When you felt like this: hour and minutes")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.clock import Clock
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.day_text import day_text
 from moodlog.domain.import_batch import ImportBatch
 from moodlog.domain.import_preview import ImportPreview, mood_key
@@ -184,7 +185,7 @@ def _made_text(document: dict[str, Any]) -> str:
         )
     else:
         text = QCoreApplication.translate("ImportDialog", "Exported on {day} at {time}.")
-    return text.format(day=day_text(made.date()), time=f"{made:%H:%M}", version=version)
+    return text.format(day=day_text(made.date()), time=time_text(made.time()), version=version)
 
 
 def export_text(document: dict[str, Any]) -> str:
@@ -212,7 +213,7 @@ def export_text(document: dict[str, Any]) -> str:
 
 
 def batch_text(batch: ImportBatch) -> str:
-    when = f"{day_text(batch.imported_at.date())} {batch.imported_at:%H:%M}"
+    when = f"{day_text(batch.imported_at.date())} {time_text(batch.imported_at.time())}"
     name = FORMAT_NAMES.get(batch.format, batch.format)
     #: One earlier import in a list: when, the app it came from, the file, how many.
     text = QCoreApplication.translate("ImportDialog", "{when} · {app} · {file} · {count} check-ins")

@@ -486,6 +486,7 @@ class MainWindow(QMainWindow):
         dialog.trackers_changed.connect(today.reload_lists)
         dialog.interval_changed.connect(self._show_interval)
         dialog.theme_changed.connect(self._on_treatments_changed)  # charts take the new colours
+        dialog.clock_changed.connect(today.show_times)
         dialog.show_page(page)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

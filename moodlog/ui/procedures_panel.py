@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.course_outcome import CourseOutcome
 from moodlog.domain.day_text import day_text
 from moodlog.domain.translation import QT_TRANSLATE_NOOP
@@ -303,7 +304,7 @@ class ProceduresPanel(QWidget):
         for row, session in enumerate(sessions):
             cells = (
                 str(session.number or ""),
-                f"{day_text(session.day)} {session.at:%H:%M}",
+                f"{day_text(session.day)} {time_text(session.at.time())}",
                 session_details(session, course.kind) if course else "",
                 session.note,
             )

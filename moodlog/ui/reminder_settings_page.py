@@ -37,16 +37,16 @@ from moodlog.domain.reminder_schedule import (
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
 from moodlog.ui.form_dialog import buddy_label, make_note_label
+from moodlog.ui.qt_dates import time_display_format
 from moodlog.ui.reminder_preferences import ReminderPreferences
 
-TIME_FORMAT = "HH:mm"
 # Offered in turn when a dose time is added.
 _DOSE_TIME_CHOICES = (DEFAULT_DOSE_TIME, time(20, 0), time(12, 0), time(16, 0))
 
 
 def make_time_edit(value: time, name: str, parent: QWidget) -> QTimeEdit:
     edit = QTimeEdit(QTime(value.hour, value.minute), parent)
-    edit.setDisplayFormat(TIME_FORMAT)
+    edit.setDisplayFormat(time_display_format())
     edit.setAccessibleName(name)
     edit.setAccessibleDescription(
         QCoreApplication.translate("ReminderSettingsPage", "The time of day the reminder comes")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton, QSy
 from typing_extensions import override
 
 from moodlog.domain.clock import Clock
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.reminder_schedule import (
     Reminder,
     ReminderFacts,
@@ -200,7 +201,7 @@ class ReminderTray(QObject):
         text = APP_NAME
         if upcoming:
             first = upcoming[0].at
-            at = f"{first:%H:%M}"
+            at = time_text(first.time())
             if first.date() == now.date():
                 text = self.tr("moodlog: next reminder {time}").format(time=at)
             else:
@@ -284,7 +285,8 @@ class ReminderTray(QObject):
         self._clear()
         until = now + Snooze.ONE_HOUR.value
         self._window.statusBar().showMessage(
-            self.tr("Reminders are snoozed until {time}.").format(time=f"{until:%H:%M}"), 8000
+            self.tr("Reminders are snoozed until {time}.").format(time=time_text(until.time())),
+            8000,
         )
         self._update_tooltip(now)
 

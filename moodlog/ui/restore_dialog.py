@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from moodlog.domain.translation import QT_TRANSLATE_NOOP
 from moodlog.storage.backups import Backup
 from moodlog.ui import dialogs
-from moodlog.ui.qt_dates import to_qdate
+from moodlog.ui.qt_dates import time_display_format, to_qdate
 
 # Translated where shown (:func:`_shown`), under the context "RestoreDialog".
 TITLE = QT_TRANSLATE_NOOP("RestoreDialog", "Restore from a backup")
@@ -57,7 +57,7 @@ def _shown(text: str) -> str:
 def when_text(made_at: datetime) -> str:
     """ "Sat 21 Nov 2026, 09:30", with the day and month in the person's language."""
     moment = QDateTime(to_qdate(made_at.date()), QTime(made_at.hour, made_at.minute))
-    return QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
+    return QLocale().toString(moment, f"ddd d MMM yyyy, {time_display_format()}")
 
 
 def reason_text(reason: str) -> str:

@@ -36,6 +36,7 @@ from moodlog.domain.treatments import (
 )
 from moodlog.ui.choice_input import ChoiceInput
 from moodlog.ui.form_dialog import FormDialog, make_line_edit
+from moodlog.ui.qt_dates import time_display_format
 
 _SETTING_PLACEHOLDERS = {
     #: A VNS device's setting
@@ -125,7 +126,7 @@ class SessionDialog(FormDialog):
     def _build_common_fields(self) -> None:
         self.at_edit = QDateTimeEdit(self)
         self.at_edit.setCalendarPopup(True)
-        self.at_edit.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.at_edit.setDisplayFormat(f"d MMM yyyy  {time_display_format()}")
         self.at_edit.setDateTimeRange(QDateTime(QDate(1900, 1, 1), QTime(0, 0)), self._max_at())
         self.at_edit.setAccessibleName(self.tr("Date and time"))
         self.at_edit.setAccessibleDescription(self.tr("When this session took place"))

@@ -40,7 +40,13 @@ from moodlog.domain.sleep import SleepMode
 from moodlog.storage.diary_store import DiaryStore
 from moodlog.storage.errors import StorageError
 from moodlog.ui.app_theme import apply_theme
-from moodlog.ui.appearance_preferences import AppearancePreferences, Theme, WeekStart
+from moodlog.ui.appearance_preferences import (
+    AppearancePreferences,
+    ClockStyle,
+    Theme,
+    WeekStart,
+)
+from moodlog.ui.clock_style import apply_clock_style
 from moodlog.ui.form_dialog import buddy_label, make_choice_combo, make_note_label
 from moodlog.ui.questionnaire_preferences import QuestionnairePreferences
 from moodlog.ui.reminder_settings_page import ReminderSettingsPage
@@ -59,7 +65,8 @@ class SettingsDialog(QDialog):
     Sleep and trackers: ``quick_sleep_radio``, ``full_sleep_radio``, ``tracker_list``,
     ``trackers_button``; Questionnaires: ``interval_combo``, ``one_page_check``; Safety plan:
     ``safety_summary``, ``safety_plan_button``; Report: ``report_name_edit``,
-    ``paper_combo``; Appearance: ``theme_combo``, ``week_start_combo``; ``error_label``,
+    ``paper_combo``; Appearance: ``theme_combo``, ``week_start_combo``, ``clock_combo``;
+    ``error_label``,
     ``button_box`` (Close).
 
     Signals (the window brings its views up to date):
@@ -69,6 +76,7 @@ class SettingsDialog(QDialog):
         trackers_changed(): which trackers Today shows changed.
         interval_changed(int): days between questionnaires.
         theme_changed(): the application has a new palette.
+        clock_changed(): times are now written in the other clock (24-hour or 12-hour).
     """
 
     scales_changed = Signal(list)
@@ -77,6 +85,7 @@ class SettingsDialog(QDialog):
     trackers_changed = Signal()
     interval_changed = Signal(int)
     theme_changed = Signal()
+    clock_changed = Signal()
 
     def __init__(
         self,
@@ -370,12 +379,18 @@ class SettingsDialog(QDialog):
             buddy_label(self.tr("&Weeks start on"), self.week_start_combo, page),
             self.week_start_combo,
         )
+        self.clock_combo = make_choice_combo(self.tr("Clock"), ClockStyle, page)
+        self.clock_combo.setAccessibleDescription(
+            self.tr("How times are written: 21:30, or 9:30 pm")
+        )
+        form.addRow(buddy_label(self.tr("Cloc&k"), self.clock_combo, page), self.clock_combo)
         layout.addLayout(form)
         layout.addWidget(
             make_note_label(
                 self.tr(
                     "Light and dark use moodlog's own colours, readable in both. Weeks start "
-                    "on this day in every calendar."
+                    "on this day in every calendar. Times are written with this clock "
+                    "everywhere, and you can type them either way."
                 ),
                 page,
             )
@@ -425,6 +440,7 @@ class SettingsDialog(QDialog):
         self.week_start_combo.setCurrentIndex(
             self.week_start_combo.findData(self._appearance.week_start())
         )
+        self.clock_combo.setCurrentIndex(self.clock_combo.findData(self._appearance.clock_style()))
 
     def _load_trackers(self) -> None:
         self.tracker_list.blockSignals(True)
@@ -490,6 +506,7 @@ class SettingsDialog(QDialog):
         self.paper_combo.currentIndexChanged.connect(self._on_paper)
         self.theme_combo.currentIndexChanged.connect(self._on_theme)
         self.week_start_combo.currentIndexChanged.connect(self._on_week_start)
+        self.clock_combo.currentIndexChanged.connect(self._on_clock)
         self.button_box.rejected.connect(self.reject)
 
     def _on_scale_toggled(self) -> None:
@@ -573,6 +590,14 @@ class SettingsDialog(QDialog):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_week_start(app, week_start)
+
+    def _on_clock(self) -> None:
+        clock_style = ClockStyle(self.clock_combo.currentData())
+        self._appearance.set_clock_style(clock_style)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_clock_style(app, clock_style)
+        self.clock_changed.emit()
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(f"⚠ {message}" if message else "")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.domain.clock_text import format_clock, parse_clock_text
+from moodlog.domain.clock_text import format_clock, parse_clock_text, twelve_hour_clock
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.sleep import (
     CLOCK_FIELDS,
@@ -198,8 +198,13 @@ class SleepPanel(QGroupBox):
         for key, _did in CLOCK_FIELDS:
             text = QCoreApplication.translate("SleepPanel", str(_CLOCK_LABELS[key]))
             edit = QLineEdit(page)
-            #: How to type a time: hours and minutes
-            edit.setPlaceholderText(self.tr("hh:mm"))
+            edit.setPlaceholderText(
+                #: How to type a time on a 12-hour clock: hours, minutes, am or pm
+                self.tr("h:mm am/pm")
+                if twelve_hour_clock()
+                #: How to type a time: hours and minutes
+                else self.tr("hh:mm")
+            )
             edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00 pm") * 2)
             edit.setAccessibleName(text.replace("&", ""))
             self.clock_edits[key] = edit

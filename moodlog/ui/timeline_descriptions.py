@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.medications import DoseStep, format_dose
 from moodlog.domain.session_counts import session_count
 from moodlog.domain.treatments import TreatmentSession, option_text
@@ -135,7 +136,7 @@ def _session_tooltip(lane: CourseLane, session: TreatmentSession, locale: QLocal
     number = session.number
     if number is None:
         number = lane.sessions.index(session) + 1
-    when = f"{_date_text(session.at.date(), locale)} {session.at:%H:%M}"
+    when = f"{_date_text(session.at.date(), locale)} {time_text(session.at.time())}"
     kind, word = short_kind(course.kind), course.kind.session_word
     if course.planned_sessions:
         #: e.g. "TMS session 3 of 30, 2 Mar 2026 09:30"

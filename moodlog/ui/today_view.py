@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from moodlog.domain.check_in import validate_check_in
 from moodlog.domain.clock import Clock
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.day_entry import DayEntry, DayRecord
 from moodlog.domain.errors import InvalidEntry
 from moodlog.domain.scales import SCALES
@@ -268,7 +269,7 @@ class TodayView(QWidget):
                 self.tr(
                     "These are changes you hadn't saved yet (kept as a draft at {time} on {day})."
                 ).format(
-                    time=f"{draft.saved_at:%H:%M}",
+                    time=time_text(draft.saved_at.time()),
                     day=QLocale().toString(to_qdate(draft.saved_at), "dd MMM"),
                 ),
                 BannerKind.INFO,
@@ -324,7 +325,7 @@ class TodayView(QWidget):
             button.deleteLater()
         for check_in in record.check_ins:
             mood = check_in.mood
-            moment = f"{check_in.recorded_at:%H:%M}"
+            moment = time_text(check_in.recorded_at.time())
             text = (
                 moment
                 if mood is None
@@ -340,7 +341,7 @@ class TodayView(QWidget):
         current = next((c for c in record.check_ins if c.id == self._check_in_id), None)
         if current is not None:
             title = self.tr("Check-in at {time} (saved; edit and save again)").format(
-                time=f"{current.recorded_at:%H:%M}"
+                time=time_text(current.recorded_at.time())
             )
         elif record.day == self._clock().date():
             title = self.tr("How are you right now?")
@@ -348,6 +349,11 @@ class TodayView(QWidget):
             title = self.tr("New check-in for this day")
         self.check_in_panel.setTitle(title)
         self.delete_button.setEnabled(self._check_in_id is not None)
+
+    def show_times(self) -> None:
+        """Write the check-in times again, in the clock the person just chose (the time
+        field follows by itself; what is typed in the sleep fields stays as typed)."""
+        self._refresh_check_in_chips(self._record)
 
     @staticmethod
     def _long_date(day: date) -> str:
@@ -443,7 +449,7 @@ class TodayView(QWidget):
         self.show_day(self._day, saved.id if saved else self._check_in_id)
         moment = self._clock()
         self.banner.show_message(
-            self.tr("Saved at {time}.").format(time=f"{moment:%H:%M}"), BannerKind.SUCCESS
+            self.tr("Saved at {time}.").format(time=time_text(moment.time())), BannerKind.SUCCESS
         )
         self.status.emit(self.tr("Saved {day}.").format(day=self._long_date(self._day)))
         self.day_saved.emit(self._day)
@@ -507,7 +513,7 @@ class TodayView(QWidget):
             self,
             self.tr("Delete check-in"),
             self.tr("Delete the check-in from {time} on {day}? You can undo this.").format(
-                time=f"{check_in.recorded_at:%H:%M}", day=self._long_date(self._day)
+                time=time_text(check_in.recorded_at.time()), day=self._long_date(self._day)
             ),
             #: The button that deletes the check-in
             self.tr("Delete"),
@@ -520,7 +526,9 @@ class TodayView(QWidget):
             return
         self._after_delete(
             DayRecord(self._day, [removed], None, {}, {}),
-            self.tr("Check-in from {time} deleted.").format(time=f"{removed.recorded_at:%H:%M}"),
+            self.tr("Check-in from {time} deleted.").format(
+                time=time_text(removed.recorded_at.time())
+            ),
         )
 
     def delete_day(self) -> None:

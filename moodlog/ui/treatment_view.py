@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from moodlog.domain.clock import Clock
+from moodlog.domain.clock_text import time_text
 from moodlog.domain.course_outcome import measured_outcomes
 from moodlog.domain.day_text import day_text
 from moodlog.domain.medication_reference import MedicationReference, load_medication_reference
@@ -556,7 +557,9 @@ class TreatmentView(DiaryView):
             self.tr("Delete session"),
             #: e.g. "Delete session 3 of 2 Mar 2026 09:30?"
             self.tr("Delete session {number} of {day} {time}?").format(
-                number=session.number or "", day=day_text(session.day), time=f"{session.at:%H:%M}"
+                number=session.number or "",
+                day=day_text(session.day),
+                time=time_text(session.at.time()),
             ),
             self.tr("Delete"),
         ):
