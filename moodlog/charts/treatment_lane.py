@@ -9,20 +9,9 @@ from matplotlib.axes import Axes
 from moodlog.charts.day_axis import day_number
 from moodlog.charts.panel_context import PanelContext
 from moodlog.domain.medications import Medication, Schedule
-from moodlog.domain.session_counts import sessions_of_planned
-from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
+from moodlog.domain.session_counts import none_recorded, sessions_of_planned
+from moodlog.domain.translation import translate
 from moodlog.domain.treatments import CourseKind, TreatmentCourse
-
-# A course without sessions yet, in the word its kind uses for one (the counts themselves
-# come from domain.session_counts).
-_NONE_RECORDED = {
-    CourseKind.VNS: QT_TRANSLATE_NOOP("TreatmentLane", "no setting changes recorded"),
-    CourseKind.DBS: QT_TRANSLATE_NOOP("TreatmentLane", "no setting changes recorded"),
-    CourseKind.IV_KETAMINE: QT_TRANSLATE_NOOP("TreatmentLane", "no infusions recorded"),
-    #: ECT: each session is called a treatment.
-    CourseKind.ECT: QT_TRANSLATE_NOOP("TreatmentLane", "no treatments recorded"),
-}
-_NO_SESSIONS = QT_TRANSLATE_NOOP("TreatmentLane", "no sessions recorded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +137,7 @@ def _row_label(ctx: PanelContext, row: LaneRow) -> str:
 def lane_session_count(kind: CourseKind, count: int, planned: int | None) -> str:
     """ "3 of 30 sessions", "3 sessions" or "no sessions recorded", in ``kind``'s word."""
     if not count:
-        return translate("TreatmentLane", _NONE_RECORDED.get(kind, _NO_SESSIONS))
+        return none_recorded(kind)
     return sessions_of_planned(kind, count, planned)
 
 

@@ -30,10 +30,8 @@ def use_translator(translator: Translator | None) -> None:
 
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``source`` in the person's language, looked up under ``context`` (``n`` picks a plural
-    form for ``%n`` in the source, as in Qt)."""
-    if n >= 0 and _translator is _english:
-        return source.replace("%n", str(n))
+    """``source`` in the person's language, looked up under ``context`` (the arguments are
+    Qt's)."""
     return _translator(context, source, disambiguation, n)
 
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from moodlog.domain.adherence import Adherence
 from moodlog.domain.course_outcome import CourseOutcome
+from moodlog.domain.day_counts import days_text
 from moodlog.domain.medications import Benefit, Medication, MedicationRole, Schedule, format_dose
 from moodlog.domain.translation import QT_TRANSLATE_NOOP, translate
 
@@ -185,17 +186,14 @@ def _duration(days: int, approximate: bool) -> str:
         if weeks == 1
         else translate("TrialAdequacy", "{weeks} weeks").format(weeks=weeks)
     )
-    days_text = (
-        translate("TrialAdequacy", "1 day")
-        if rest == 1
-        else translate("TrialAdequacy", "{days} days").format(days=rest)
-    )
     if not weeks:
-        return days_text
+        return days_text(rest)
     if not rest:
         return weeks_text
     #: A length of time, e.g. "5 weeks and 6 days"
-    return translate("TrialAdequacy", "{weeks} and {days}").format(weeks=weeks_text, days=days_text)
+    return translate("TrialAdequacy", "{weeks} and {days}").format(
+        weeks=weeks_text, days=days_text(rest)
+    )
 
 
 def _stopped_early(taken_text: str) -> str:

@@ -9,6 +9,7 @@ reference's drug classes (reference data, like the drug names).
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import (
@@ -100,14 +101,16 @@ def remove_pseudo_translation(translator: PseudoTranslator) -> None:
     use_translator(None)
 
 
-def _reference_data() -> set[str]:
+@cache
+def _reference_data() -> frozenset[str]:
     """Drug classes come with the drug names from resources/medication_reference.json,
     reference data in English (a translated moodlog would ship a translated reference file;
     README, "Translations")."""
-    return {drug.drug_class for drug in load_medication_reference().drugs}
+    return frozenset(drug.drug_class for drug in load_medication_reference().drugs)
 
 
-def _locale_words() -> set[str]:
+@cache
+def _locale_words() -> frozenset[str]:
     locale = QLocale()
     words = set()
     for number in range(1, 13):
@@ -118,7 +121,14 @@ def _locale_words() -> set[str]:
                 words.add(locale.dayName(number, form))
                 words.add(locale.standaloneDayName(number, form))
     words.update({locale.amText(), locale.pmText()})
-    return {word.strip(".") for word in words if word}
+    return frozenset(word.strip(".") for word in words if word)
+
+
+@cache
+def _allowed_names() -> re.Pattern[str]:
+    """Names and QLocale's day and month names as whole words (longest first)."""
+    names = sorted(NAMES | _locale_words(), key=len, reverse=True)
+    return re.compile("|".join(rf"(?<!\w)&?{re.escape(name)}(?!\w)" for name in names))
 
 
 def untranslated_words(text: str) -> str:
@@ -131,8 +141,7 @@ def untranslated_words(text: str) -> str:
         text = re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", text)
     if text in _reference_data():
         return ""
-    for name in sorted(NAMES | _locale_words(), key=len, reverse=True):
-        text = re.sub(rf"(?<!\w)&?{re.escape(name)}(?!\w)", " ", text)
+    text = _allowed_names().sub(" ", text)
     return " ".join(re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", text))
 
 

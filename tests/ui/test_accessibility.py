@@ -275,14 +275,10 @@ def test_every_dialog_the_menus_open(
         assert title in opened, opened
 
 
-def test_every_dialog_the_pages_buttons_open(
-    qtbot: QtBot, window: MainWindow, store: DiaryStore, no_questions: list[str]
-) -> None:
-    """Buttons whose label ends in "…" open a dialog: Add medication…, Log a session…"""
-    write_known_diary(store)
-    window.today_view.reload_lists()
-    found: list[str] = []
-    opened: list[str] = []
+def dialog_buttons(window: MainWindow) -> Iterator[tuple[str, QPushButton]]:
+    """(where, button) for each button whose label ends in "…" (a dialog opens), on every
+    page and inner tab, each shown when its buttons are given (under the pseudo-translation
+    the label ends in "…⟫")."""
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         page = window.tabs.widget(index)
@@ -293,12 +289,23 @@ def test_every_dialog_the_pages_buttons_open(
                 tabs.setCurrentIndex(inner)
             for button in page.findChildren(QPushButton):
                 text = button.text().replace("&", "")
-                if not (text.endswith("…") and button.isVisibleTo(page) and button.isEnabled()):
-                    continue
-                name = f"{window.tabs.tabText(index).replace('&', '')} › {text}"
-                problems_here, titles = walk_what_opens(qtbot, window, name, button.click)
-                found += problems_here
-                opened += titles
+                opens = text.removesuffix("⟫").endswith("…")
+                if opens and button.isVisibleTo(page) and button.isEnabled():
+                    yield f"{window.tabs.tabText(index).replace('&', '')} › {text}", button
+
+
+def test_every_dialog_the_pages_buttons_open(
+    qtbot: QtBot, window: MainWindow, store: DiaryStore, no_questions: list[str]
+) -> None:
+    """Buttons whose label ends in "…" open a dialog: Add medication…, Log a session…"""
+    write_known_diary(store)
+    window.today_view.reload_lists()
+    found: list[str] = []
+    opened: list[str] = []
+    for name, button in dialog_buttons(window):
+        problems_here, titles = walk_what_opens(qtbot, window, name, button.click)
+        found += problems_here
+        opened += titles
     assert found == [], "\n".join(found)
     for title in ("Add a medication", "Trackers"):
         assert title in opened, opened

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from moodlog.domain.medications import DoseStep, Medication
@@ -32,7 +32,7 @@ from tests.ui.pseudo_translation import (
     untranslated_on_every_page,
     untranslated_words,
 )
-from tests.ui.test_accessibility import menu_items, no_questions, walk_what_opens  # noqa: F401
+from tests.ui.test_accessibility import dialog_buttons, menu_items, no_questions, walk_what_opens  # noqa: F401
 
 
 @pytest.fixture
@@ -110,23 +110,12 @@ def test_every_dialog_the_pages_buttons_open(
     window = pseudo_window
     found: list[str] = []
     opened: list[str] = []
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        page = window.tabs.widget(index)
-        inner_tabs = page.findChildren(QTabWidget)
-        pages = [(t, i) for t in inner_tabs for i in range(t.count())] or [(None, 0)]
-        for tabs, inner in pages:
-            if tabs is not None:
-                tabs.setCurrentIndex(inner)
-            for button in page.findChildren(QPushButton):
-                text = button.text().replace("&", "")
-                if not (text.endswith("…⟫") and button.isVisibleTo(page) and button.isEnabled()):
-                    continue
-                walked, titles = walk_what_opens(
-                    qtbot, window, text, button.click, check=untranslated_on_every_page
-                )
-                found += walked
-                opened += titles
+    for name, button in dialog_buttons(window):
+        walked, titles = walk_what_opens(
+            qtbot, window, name, button.click, check=untranslated_on_every_page
+        )
+        found += walked
+        opened += titles
     assert found == [], "\n".join(found)
     assert "⟪Add a medication⟫" in opened, opened  # the walk did open the dialogs
 
